@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { join } from 'node:path';
+import { SqliteEventStore } from '#event-store';
+import { EventSourcingModule, type EventSourcingOptions } from '#eventsourcing';
+import { CoordinationModule } from '#coordination/module';
+import { allProjections, PlanImplementationModule } from '#read-models';
+import type { EngineConfig } from './config.js';
+import { HealthController } from './health/health.controller.js';
+import { UnknownCommandController } from './unknown-command.controller.js';
+
+/** Composes the libraries into the engine; holds no business rules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: EngineConfig, overrides: Partial<EventSourcingOptions> = {}): DynamicModule {
+    const dataDir = config.KURULTAI_DATA_DIR;
+    return {
+      module: AppModule,
+      imports: [
+        EventSourcingModule.forRoot({
+          openStore: async () => SqliteEventStore.open(join(dataDir, 'events.sqlite')),
+          readModelPath: join(dataDir, 'read-models.sqlite'),
+          projections: allProjections,
+          commandRetries: config.KURULTAI_COMMAND_RETRIES,
+          readWaitMs: config.KURULTAI_READ_WAIT_MS,
+          ...overrides,
+        }),
+        CoordinationModule,
+        PlanImplementationModule,
+      ],
+      // The catch-all for unknown command types comes last so that every slice's route wins.
+      controllers: [HealthController, UnknownCommandController],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The engine's configuration, read from environment variables only. */
+export class EngineConfig {
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1, { message: 'HOST must not be empty' })
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @MinLength(1, { message: 'KURULTAI_DATA_DIR must not be empty' })
+  KURULTAI_DATA_DIR = './data';
+
+  @IsIn(['sqlite'], { message: 'KURULTAI_STORE must be "sqlite" (the embedded store)' })
+  KURULTAI_STORE = 'sqlite';
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_BODY_LIMIT must be a whole number of bytes' })
+  @Min(1024, { message: 'KURULTAI_BODY_LIMIT must be at least 1024 bytes' })
+  @Max(100 * 1024 * 1024, { message: 'KURULTAI_BODY_LIMIT must be at most 100 MiB' })
+  KURULTAI_BODY_LIMIT = 256 * 1024;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_COMMAND_RETRIES must be a whole number' })
+  @Min(0, { message: 'KURULTAI_COMMAND_RETRIES must be between 0 and 20' })
+  @Max(20, { message: 'KURULTAI_COMMAND_RETRIES must be between 0 and 20' })
+  KURULTAI_COMMAND_RETRIES = 3;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_READ_WAIT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'KURULTAI_READ_WAIT_MS must be between 0 and 60000' })
+  @Max(60000, { message: 'KURULTAI_READ_WAIT_MS must be between 0 and 60000' })
+  KURULTAI_READ_WAIT_MS = 5000;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'KURULTAI_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
+  })
+  KURULTAI_LOG_LEVEL = 'log';
+}
+
+/** Thrown with one line per configuration mistake. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = Object.keys(new EngineConfig());
+
+/** Reads and validates the configuration; throws `ConfigError` listing every mistake. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const given: Record<string, string> = {};
+  for (const key of KNOWN) {
+    const value = env[key];
+    if (value !== undefined && value !== '') given[key] = value;
+  }
+  const config = plainToInstance(EngineConfig, given);
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  }
+  return config;
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { ProblemException, ProjectionRunner } from '#eventsourcing';
+
+/** Read models further behind than this many events make the engine not ready. */
+const READY_LAG_EVENTS = 10_000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The process is up' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'The store answers and the read models are running and close to the log head' })
+  async ready() {
+    const head = await this.store.head();
+    const projections = await this.runner.status();
+    const failing = projections.filter((p) => p.state === 'failed' || p.lagEvents > READY_LAG_EVENTS);
+    if (failing.length > 0) {
+      throw ProblemException.of(503, 'not-ready', 'Not ready', 'read models are failing or far behind', {
+        projections,
+      });
+    }
+    return { status: 'ready', headPosition: head.position, projections };
+  }
+}

@@ -1,0 +1,7 @@
+import { CommandBodyDto } from '#eventsourcing';
+import { EntityId } from '../../shared/http/validators.js';
+
+export class CloseMeetingDto extends CommandBodyDto {
+  @EntityId('diaspora-ministerial-6')
+  meetingId: string;
+}

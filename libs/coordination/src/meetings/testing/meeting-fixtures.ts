@@ -1,0 +1,68 @@
+import { membershipOf } from '../../shared/states.js';
+import { commandsOf } from '../../shared/testing/command.js';
+import type { MeetingCommand } from '../meeting.decider.js';
+import type {
+  DecisionRecorded,
+  DelegationAccredited,
+  DelegationLevel,
+  MeetingConvened,
+  MeetingEvent,
+  MeetingScheduled,
+} from '../meeting.js';
+
+export const meetingCommand = commandsOf<MeetingCommand>();
+
+export const MEETING_ID = 'diaspora-ministerial-6';
+
+export const scheduled: MeetingScheduled = {
+  type: 'MeetingScheduled',
+  data: {
+    meetingId: MEETING_ID,
+    seriesId: 'diaspora-ministerial',
+    number: 6,
+    title: { en: '6th Meeting of the Ministers and Heads of Diaspora Institutions of the OTS' },
+    hostState: 'UZ',
+    hostInstitutionId: null,
+    city: 'Tashkent',
+    date: '2024-11-18',
+  },
+};
+
+export const accredited = (
+  state: string,
+  level: DelegationLevel = 'head-of-institution',
+): DelegationAccredited => ({
+  type: 'DelegationAccredited',
+  data: { meetingId: MEETING_ID, state, membership: membershipOf(state), headOfDelegation: null, level },
+});
+
+export const convened = (...memberStatesPresent: string[]): MeetingConvened => ({
+  type: 'MeetingConvened',
+  data: { meetingId: MEETING_ID, memberStatesPresent },
+});
+
+export const decisionRecorded = (data: Partial<DecisionRecorded['data']> = {}): DecisionRecorded => ({
+  type: 'DecisionRecorded',
+  data: {
+    meetingId: MEETING_ID,
+    decisionId: 'decision-1',
+    kind: 'adopted',
+    text: { en: 'The parties adopted the Diaspora Joint Activity Plan of the OTS for the year 2025' },
+    subject: { planId: 'plan-diaspora-2025' },
+    adoptingStates: ['UZ', 'AZ', 'KZ'],
+    ...data,
+  },
+});
+
+/** Host UZ with AZ and KZ: the smallest quorum, plus the observer HU. */
+export const readyToConvene: readonly MeetingEvent[] = [
+  scheduled,
+  accredited('UZ'),
+  accredited('AZ'),
+  accredited('KZ'),
+  accredited('HU'),
+];
+
+export const convenedMeeting: readonly MeetingEvent[] = [...readyToConvene, convened('UZ', 'AZ', 'KZ')];
+
+export const closed: MeetingEvent = { type: 'MeetingClosed', data: { meetingId: MEETING_ID } };

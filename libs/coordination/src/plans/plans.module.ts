@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AddActivityToPlanHandler } from './add-activity-to-plan/add-activity-to-plan.handler.js';
+import { AddActivityToPlanRoute } from './add-activity-to-plan/add-activity-to-plan.route.js';
+import { AdoptPlanHandler } from './adopt-plan/adopt-plan.handler.js';
+import { AdoptPlanRoute } from './adopt-plan/adopt-plan.route.js';
+import { DraftPlanHandler } from './draft-plan/draft-plan.handler.js';
+import { DraftPlanRoute } from './draft-plan/draft-plan.route.js';
+
+/** The JointActivityPlan slices: one folder per command. */
+@Module({
+  controllers: [DraftPlanRoute, AddActivityToPlanRoute, AdoptPlanRoute],
+  providers: [DraftPlanHandler, AddActivityToPlanHandler, AdoptPlanHandler],
+})
+export class PlansModule {}

@@ -1,0 +1,15 @@
+import type { EventStore } from '#event-store';
+import type { Projection } from '../projections/projection.js';
+
+export interface EventSourcingOptions {
+  /** Opens the event store; closed again when the application shuts down. */
+  readonly openStore: () => Promise<EventStore>;
+  /** Path of the read-model SQLite file (':memory:' for a throw-away one). */
+  readonly readModelPath: string;
+  readonly projections: readonly Projection[];
+  /** Re-reads and decides again this many times after a concurrency conflict. */
+  readonly commandRetries: number;
+  /** Longest wait for `minPosition` (read-your-writes), in milliseconds. */
+  readonly readWaitMs: number;
+  readonly clock?: () => Date;
+}

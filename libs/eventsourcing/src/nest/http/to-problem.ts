@@ -1,0 +1,99 @@
+import { HttpException } from '@nestjs/common';
+import {
+  DuplicateEventIdError,
+  StoreBusyError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '#event-store';
+import { EntityNotFound, RuleViolation, StateConflict } from '../../decider.js';
+import { IdempotencyConflict } from '../../errors.js';
+import { problemType, ProblemException, type ProblemDetails } from './problem.js';
+
+interface FastifyLikeError {
+  readonly code?: string;
+  readonly statusCode?: number;
+  readonly message?: string;
+}
+
+const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid-json', 'The request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid-json', 'The request body is empty'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large', 'The request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'unsupported-media-type',
+    'The request body must be application/json',
+  ],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+    400,
+    'invalid-content-length',
+    'The Content-Length does not match the body',
+  ],
+};
+
+/** Maps any error to problem details, once, for the whole API. Unknown errors become a bare 500. */
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof ProblemException) return error.problem;
+  if (error instanceof StateConflict) return rule(409, 'rule-conflict', error);
+  if (error instanceof EntityNotFound) return rule(404, 'not-found', error);
+  if (error instanceof RuleViolation) return rule(422, 'rule-violation', error);
+  if (error instanceof WrongExpectedVersionError) {
+    return {
+      type: problemType('concurrency-conflict'),
+      title: 'The entity was changed by someone else',
+      status: 409,
+      detail: error.message,
+      stream: error.stream,
+      expectedRevision: error.expected,
+      actualRevision: error.actual,
+    };
+  }
+  if (error instanceof IdempotencyConflict || error instanceof DuplicateEventIdError) {
+    return {
+      type: problemType('idempotency-conflict'),
+      title: 'This command id was already used for another request',
+      status: 409,
+      detail: error.message,
+    };
+  }
+  if (error instanceof StreamNotFoundError) {
+    return { type: problemType('not-found'), title: 'Not found', status: 404, detail: error.message };
+  }
+  if (error instanceof StoreBusyError) {
+    return { type: problemType('store-busy'), title: 'The store is busy, retry shortly', status: 503 };
+  }
+  // Nest wraps Fastify's own errors (body parsing, limits) in an HttpException with the cause.
+  const fastify = (error instanceof HttpException ? error.cause : error) as FastifyLikeError | undefined;
+  if (fastify?.code && FASTIFY_ERRORS[fastify.code]) {
+    const [status, code, title] = FASTIFY_ERRORS[fastify.code];
+    return { type: problemType(code), title, status };
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+    return { type: problemType('bad-request'), title: 'Bad request', status: fastify.statusCode };
+  }
+  return { type: problemType('internal'), title: 'Internal error', status: 500 };
+}
+
+function rule(status: number, code: string, error: RuleViolation): ProblemDetails {
+  return {
+    type: problemType(code),
+    title: status === 404 ? 'Not found' : 'A rule of the domain refused the command',
+    status,
+    detail: error.message,
+    rule: error.rule,
+    ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+  };
+}
+
+function fromHttpException(error: HttpException): ProblemDetails {
+  const status = error.getStatus();
+  const titles: Record<number, [string, string]> = {
+    404: ['not-found', 'Not found'],
+    405: ['method-not-allowed', 'Method not allowed'],
+    413: ['body-too-large', 'The request body is too large'],
+    429: ['rate-limited', 'Too many requests'],
+  };
+  const [code, title] = titles[status] ?? [status >= 500 ? 'internal' : 'bad-request', error.message];
+  return { type: problemType(code), title, status };
+}

@@ -1,0 +1,186 @@
+import type { Database } from 'better-sqlite3';
+import type { EventStore, RecordedEvent, Subscription } from '#event-store';
+import { Checkpoints } from './checkpoints.js';
+import type { Projection, ProjectionStatus } from './projection.js';
+import { PositionWaiters } from './position-waiters.js';
+
+export interface ProjectionRunnerOptions {
+  /** Most events applied in one transaction. */
+  readonly maxBatch?: number;
+  readonly clock?: () => Date;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Feeds the global log to a set of projections through one catch-up subscription, applying each
+ * batch of events and the checkpoints in one SQLite transaction: after a crash no event is
+ * applied twice or skipped.
+ */
+export class ProjectionRunner {
+  private readonly checkpoints: Checkpoints;
+  private readonly positions = new Map<string, number>();
+  private readonly waiters = new PositionWaiters();
+  private readonly maxBatch: number;
+  private readonly clock: () => Date;
+  private subscription: Subscription | null = null;
+  private running: Promise<void> | null = null;
+  private buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
+  private state: ProjectionStatus['state'] = 'stopped';
+  private failure: string | undefined;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.checkpoints = new Checkpoints(db);
+    this.maxBatch = options.maxBatch ?? 2000;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** The lowest position every projection has reached. */
+  get position(): number {
+    let min = Number.MAX_SAFE_INTEGER;
+    for (const p of this.projections) min = Math.min(min, this.positions.get(p.name) ?? 0);
+    return this.projections.length === 0 ? 0 : min;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.failure = undefined;
+    this.state = 'starting';
+    this.db.transaction(() => {
+      for (const projection of this.projections) this.prepare(projection);
+    })();
+    const subscription = this.store.subscribeToAll({ after: this.position });
+    this.subscription = subscription;
+    this.state = 'catching-up';
+    this.running = this.consume(subscription);
+  }
+
+  async stop(): Promise<void> {
+    const running = this.running;
+    await this.subscription?.close();
+    await running;
+    this.flush();
+    this.subscription = null;
+    this.running = null;
+    if (this.state !== 'failed') this.state = 'stopped';
+  }
+
+  /** Drops the read models and builds them again from the start of the log. */
+  async rebuild(): Promise<void> {
+    await this.stop();
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        projection.reset(this.db);
+        this.checkpoints.set(projection.name, projection.version, 0);
+      }
+    })();
+    this.positions.clear();
+    this.start();
+  }
+
+  /** Resolves once every projection has applied the log up to `position`; false on time-out. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    if (this.state === 'failed') return Promise.resolve(false);
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.head();
+    const statuses: ProjectionStatus[] = [];
+    for (const projection of this.projections) {
+      const position = this.positions.get(projection.name) ?? 0;
+      const lagEvents = Math.max(0, head.position - position);
+      let lagSeconds = 0;
+      if (lagEvents > 0) {
+        const [next] = await this.store.readAll({ after: position, limit: 1 });
+        if (next)
+          lagSeconds = Math.max(0, (this.clock().getTime() - Date.parse(next.metadata.recordedAt)) / 1000);
+      }
+      const live = this.state === 'catching-up' && lagEvents === 0 ? 'live' : this.state;
+      statuses.push({
+        name: projection.name,
+        version: projection.version,
+        state: live,
+        position,
+        headPosition: head.position,
+        lagEvents,
+        lagSeconds,
+        ...(this.failure ? { error: this.failure } : {}),
+      });
+    }
+    return statuses;
+  }
+
+  private prepare(projection: Projection): void {
+    const checkpoint = this.checkpoints.get(projection.name);
+    if (!checkpoint || checkpoint.version !== projection.version) {
+      projection.reset(this.db);
+      projection.setup(this.db);
+      this.checkpoints.set(projection.name, projection.version, 0);
+      this.positions.set(projection.name, 0);
+    } else {
+      projection.setup(this.db);
+      this.positions.set(projection.name, checkpoint.position);
+    }
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        this.buffer.push(event);
+        if (this.buffer.length >= this.maxBatch) this.flush();
+        else this.scheduleFlush();
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      try {
+        this.flush();
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+  }
+
+  private flush(): void {
+    if (this.buffer.length === 0 || this.state === 'failed') return;
+    const batch = this.buffer;
+    this.buffer = [];
+    const last = batch[batch.length - 1].position;
+    this.db.transaction(() => {
+      for (const projection of this.projections) {
+        const from = this.positions.get(projection.name) ?? 0;
+        for (const event of batch) {
+          if (event.position <= from) continue;
+          if (projection.eventTypes && !projection.eventTypes.includes(event.type)) continue;
+          projection.apply(this.db, event);
+        }
+        this.checkpoints.set(projection.name, projection.version, last);
+      }
+    })();
+    for (const projection of this.projections) this.positions.set(projection.name, last);
+    this.waiters.reached(this.position);
+  }
+
+  private fail(error: unknown): void {
+    this.state = 'failed';
+    this.failure = error instanceof Error ? error.message : String(error);
+    this.buffer = [];
+    this.waiters.failAll();
+    void this.subscription?.close();
+    this.options.onError?.(error);
+  }
+}
