@@ -53,7 +53,7 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
   ) {
     const statements = prepareStatements(db);
-    this.reads = new SqliteReads(statements);
+    this.reads = new SqliteReads(db, statements);
     this.appendInTransaction = db.transaction((request: AppendRequest) => appendBatch(statements, request));
   }
 

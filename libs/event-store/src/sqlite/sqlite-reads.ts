@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../envelope.js';
 import { StreamNotFoundError } from '../errors.js';
 import type {
@@ -10,14 +11,22 @@ import type {
 import { checkExpectedRevision } from '../expected-revision.js';
 import type { LogPage } from './catch-up-subscription.js';
 import { toRecordedEvents } from './event-rows.js';
-import { logRangeParams, type Statements } from './statements.js';
+import { LogRangeQuery } from './log-range-query.js';
+import type { Statements } from './statements.js';
 
 /** SQLite's LIMIT for "no limit". */
 export const NO_LIMIT = -1;
 
 /** The store's reads, each one statement (or two) on the shared connection. */
 export class SqliteReads {
-  constructor(private readonly statements: Statements) {}
+  private readonly logRange: LogRangeQuery;
+
+  constructor(
+    db: Database.Database,
+    private readonly statements: Statements,
+  ) {
+    this.logRange = new LogRangeQuery(db);
+  }
 
   stream(stream: string, options: ReadStreamOptions): RecordedEvent[] {
     const limit = options.limit ?? NO_LIMIT;
@@ -30,16 +39,14 @@ export class SqliteReads {
   }
 
   log(after: number, limit: number, filter: LogFilter | undefined): RecordedEvent[] {
-    const params = logRangeParams(after, Number.MAX_SAFE_INTEGER, limit, filter);
-    return toRecordedEvents(this.statements.logRange(filter).all(...params));
+    return toRecordedEvents(this.logRange.rows(after, Number.MAX_SAFE_INTEGER, limit, filter));
   }
 
   /** A subscription's page: bounded by the head so a selective filter skips what it has looked at. */
   page(after: number, limit: number, filter: LogFilter | undefined): LogPage {
     const upTo = this.headPosition();
     if (upTo <= after) return { events: [], scannedTo: after };
-    const params = logRangeParams(after, upTo, limit, filter);
-    const events = toRecordedEvents(this.statements.logRange(filter).all(...params));
+    const events = toRecordedEvents(this.logRange.rows(after, upTo, limit, filter));
     return { events, scannedTo: events.length < limit ? upTo : events[events.length - 1].position };
   }
 

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { LogFilter } from '../event-store.js';
 import { EVENT_COLUMNS, type EventRow } from './event-rows.js';
 
 type Statement<P extends unknown[], R> = Database.Statement<P, R>;
@@ -14,25 +13,10 @@ export interface Statements {
   readonly headPosition: Statement<[], [position: number]>;
   readonly streamForwards: Statement<[string, number, number], EventRow>;
   readonly streamBackwards: Statement<[string, number, number], EventRow>;
-  /** Reads the log in `(after, upTo]`, filtered, in position order. */
-  readonly logRange: (filter: LogFilter | undefined) => Statement<unknown[], EventRow>;
 }
 
 export function prepareStatements(db: Database.Database): Statements {
   const raw = <P extends unknown[], R>(sql: string): Statement<P, R> => db.prepare<P, R>(sql).raw(true);
-  const range = (condition: string) =>
-    raw<unknown[], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE position > ? AND position <= ? ${condition}
-       ORDER BY position LIMIT ?`,
-    );
-  const inList = (column: string) => `AND ${column} IN (SELECT value FROM json_each(?))`;
-  const ranges = {
-    all: range(''),
-    types: range(inList('type')),
-    categories: range(inList('category')),
-    both: range(`${inList('type')} ${inList('category')}`),
-  };
   return {
     insert: db.prepare(
       `INSERT INTO events (id, stream, revision, category, type, schema_version, data, metadata, recorded_at)
@@ -53,20 +37,5 @@ export function prepareStatements(db: Database.Database): Statements {
     streamBackwards: raw(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
     ),
-    logRange: (filter) => {
-      const types = (filter?.eventTypes?.length ?? 0) > 0;
-      const categories = (filter?.categories?.length ?? 0) > 0;
-      if (types && categories) return ranges.both;
-      return types ? ranges.types : categories ? ranges.categories : ranges.all;
-    },
   };
-}
-
-/** The parameters of `logRange(filter)` in the order its SQL wants them. */
-export function logRangeParams(after: number, upTo: number, limit: number, filter?: LogFilter): unknown[] {
-  const params: unknown[] = [after, upTo];
-  if (filter?.eventTypes?.length) params.push(JSON.stringify(filter.eventTypes));
-  if (filter?.categories?.length) params.push(JSON.stringify(filter.categories));
-  params.push(limit);
-  return params;
 }

@@ -8,8 +8,8 @@ export async function resolve(specifier, context, nextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    const relative = specifier.startsWith('./') || specifier.startsWith('../');
-    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !relative || !specifier.endsWith('.js')) throw error;
+    const isPath = /^(\.{1,2}\/|\/|file:)/.test(specifier);
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !isPath || !specifier.endsWith('.js')) throw error;
     return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
   }
 }
