@@ -15,9 +15,7 @@ export interface Figure {
   readonly ratio: number;
 }
 
-export interface BenchmarkResult {
-  readonly name: string;
-  readonly title: string;
+export interface BenchmarkResult extends About {
   readonly sizes: Readonly<Record<string, number>>;
   readonly figures: readonly Figure[];
   /** Counts read back after the run, proving both sides did the work they were timed for. */

@@ -14,10 +14,16 @@ describe('concurrent commands on one plan', () => {
   afterEach(() => engine.close());
 
   const add = (i: number, headers: Record<string, string> = {}) =>
-    engine.post('/api/commands/AddActivityToPlan', { ...activities[0], activityId: `activity-${i}` }, headers);
+    engine.post(
+      '/api/commands/AddActivityToPlan',
+      { ...activities[0], activityId: `activity-${i}` },
+      headers,
+    );
 
   const storedActivities = async () => {
-    const events = await engine.app.get(Symbol.for('kurultai.EventStore')).readStream(`plan-${draftPlan.planId}`);
+    const events = await engine.app
+      .get(Symbol.for('kurultai.EventStore'))
+      .readStream(`plan-${draftPlan.planId}`);
     return events.filter((e: { type: string }) => e.type === 'ActivityAddedToPlan');
   };
 

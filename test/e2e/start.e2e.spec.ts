@@ -19,7 +19,9 @@ describe('starting the engine', () => {
     await waitUntilLive(engine);
     expect((await fetch(`${engine.url}/health/ready`)).status).toBe(200);
     const openapi = await (await fetch(`${engine.url}/api/openapi.json`)).json();
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/commands/DraftPlan', '/api/plans/{id}']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/commands/DraftPlan', '/api/plans/{id}']),
+    );
     expect((await fetch(`${engine.url}/api/docs`)).status).toBe(200);
     const reply = await fetch(`${engine.url}/api/commands/DraftPlan`, {
       method: 'POST',
@@ -35,7 +37,10 @@ describe('starting the engine', () => {
   });
 
   it('refuses to start on a configuration mistake, naming each one', async () => {
-    const engine = spawnEngine({ KURULTAI_DATA_DIR: dataDir, KURULTAI_STORE: 'mongo', KURULTAI_READ_WAIT_MS: 'soon' }, 70000);
+    const engine = spawnEngine(
+      { KURULTAI_DATA_DIR: dataDir, KURULTAI_STORE: 'mongo', KURULTAI_READ_WAIT_MS: 'soon' },
+      70000,
+    );
     expect(await engine.exited()).toBe(2);
     expect(engine.output()).toMatch(/PORT must be between 0 and 65535/);
     expect(engine.output()).toMatch(/KURULTAI_STORE must be "sqlite"/);

@@ -7,14 +7,27 @@ describe('configuration from environment variables', () => {
   });
 
   it('reads every setting', () => {
-    const config = loadConfig({ PORT: '8080', KURULTAI_DATA_DIR: '/var/lib/kurultai', KURULTAI_COMMAND_RETRIES: '5' });
-    expect(config).toMatchObject({ PORT: 8080, KURULTAI_DATA_DIR: '/var/lib/kurultai', KURULTAI_COMMAND_RETRIES: 5 });
+    const config = loadConfig({
+      PORT: '8080',
+      KURULTAI_DATA_DIR: '/var/lib/kurultai',
+      KURULTAI_COMMAND_RETRIES: '5',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      KURULTAI_DATA_DIR: '/var/lib/kurultai',
+      KURULTAI_COMMAND_RETRIES: 5,
+    });
   });
 
   it('lists every mistake with a clear message', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', KURULTAI_STORE: 'postgres', KURULTAI_BODY_LIMIT: '12', KURULTAI_LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        KURULTAI_STORE: 'postgres',
+        KURULTAI_BODY_LIMIT: '12',
+        KURULTAI_LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }

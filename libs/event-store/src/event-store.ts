@@ -70,6 +70,14 @@ export interface LogHead {
 
 /** The event store port: every adapter implements it and passes the contract suite. */
 export interface EventStore {
+  /**
+   * Appends all of `events` or none, after checking `expectedRevision` (default `any`).
+   * Re-appending ids already stored in this stream at consecutive revisions returns the first
+   * result with `idempotent: true` and writes nothing, whatever is expected; any other reuse of
+   * a stored id throws `DuplicateEventIdError`. An empty `events` only checks the expectation
+   * and returns where the stream is: its last revision and the position of its last event, or
+   * revision -1 and the log's head position when the stream does not exist.
+   */
   append(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /** Throws `StreamNotFoundError` when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

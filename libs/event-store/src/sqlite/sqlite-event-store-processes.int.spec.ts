@@ -34,11 +34,12 @@ describe('SqliteEventStore shared with another process', () => {
     store = await SqliteEventStore.open(file);
     await holdLock(400);
     const stream = uniqueStream();
-    const started = Date.now();
     const result = await store.append(stream, [newEvent('AfterTheLock')], { expectedRevision: 'no_stream' });
-    // The append could only go through once the other process let go of the lock.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    const appendedAt = Date.now();
     expect(result).toMatchObject({ stream, revision: 0, position: 1 });
+    const released = await child!.waitForLine((line) => line.startsWith('released '));
+    // The append went through only once the other process had let go of the lock.
+    expect(appendedAt).toBeGreaterThanOrEqual(Number(released.split(' ')[1]));
     expect((await child!.exited).code).toBe(0);
   });
 

@@ -12,9 +12,6 @@ export interface NodeChild {
   stderr(): string;
 }
 
-// Jest runs these helpers as CommonJS, where __dirname is defined.
-const TS_LOADER = pathToFileURL(join(__dirname, 'ts-loader.mjs')).href;
-
 /**
  * Starts `node <script> ...args`. With `typescript`, the script may import the real `.ts`
  * sources (through `ts-loader.mjs`), since no build runs before the tests.
@@ -24,7 +21,8 @@ export function startNode(
   args: readonly string[],
   options: { typescript?: boolean } = {},
 ): NodeChild {
-  const flags = options.typescript ? ['--import', TS_LOADER] : [];
+  // Jest runs these helpers as CommonJS, where __dirname is defined.
+  const flags = options.typescript ? ['--import', pathToFileURL(join(__dirname, 'ts-loader.mjs')).href] : [];
   const child = spawn(process.execPath, [...flags, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters = new Set<() => void>();

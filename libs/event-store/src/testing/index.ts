@@ -8,3 +8,4 @@ export {
   type NewEventOverrides,
 } from './event-builders.js';
 export { puller, rejection, withTimeout } from './contract/store-fixture.js';
+export { startNode, type NodeChild } from './child-process.js';

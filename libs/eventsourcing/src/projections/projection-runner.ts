@@ -160,18 +160,24 @@ export class ProjectionRunner {
     const batch = this.buffer;
     this.buffer = [];
     const last = batch[batch.length - 1].position;
+    const reached = new Map<string, number>();
     this.db.transaction(() => {
       for (const projection of this.projections) {
         const from = this.positions.get(projection.name) ?? 0;
+        // The subscription starts at the lowest checkpoint: a projection already past this
+        // batch (the others new or rebuilt) keeps its checkpoint rather than going back to
+        // `last`, which would feed it the events after `last` a second time.
+        if (from >= last) continue;
         for (const event of batch) {
           if (event.position <= from) continue;
           if (projection.eventTypes && !projection.eventTypes.includes(event.type)) continue;
           projection.apply(this.db, event);
         }
         this.checkpoints.set(projection.name, projection.version, last);
+        reached.set(projection.name, last);
       }
     })();
-    for (const projection of this.projections) this.positions.set(projection.name, last);
+    for (const [name, position] of reached) this.positions.set(name, position);
     this.waiters.reached(this.position);
   }
 

@@ -82,6 +82,7 @@ export function describeReads(open: OpenStore): void {
       expect(await read(undefined, [meeting])).toEqual(['Adop@meet', 'Plan@meet']);
       expect(await read([planned], [plan])).toEqual(['Plan@plan', 'Plan@plan']);
       expect(await read([], [])).toHaveLength(6);
+      expect(await read([planned, planned], [plan, plan])).toEqual(['Plan@plan', 'Plan@plan']);
       expect(await read([uniqueName('Nothing')])).toEqual([]);
     });
 

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '#event-store';
+import { newEvents } from '#event-store/testing/event-builders.js';
+import type { Projection } from './projection.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
+import { countingProjection } from './testing/counting.projection.js';
+import { checkpointRows } from './testing/tables.js';
+
+/** The runner over an in-memory store and read-model database. */
+describe('ProjectionRunner', () => {
+  let store: SqliteEventStore;
+  let db: Database.Database;
+  const runners: ProjectionRunner[] = [];
+  const runner = (projections: readonly Projection[], options?: ProjectionRunnerOptions) => {
+    const created = new ProjectionRunner(store, db, projections, options);
+    runners.push(created);
+    return created;
+  };
+
+  beforeEach(async () => {
+    store = await SqliteEventStore.open(':memory:');
+    db = new Database(':memory:');
+  });
+  afterEach(async () => {
+    for (const created of runners.splice(0)) await created.stop();
+    await store.close();
+    db.close();
+  });
+
+  // Before the fix, every batch wrote its last position as the checkpoint of every projection:
+  // a projection ahead of the others (the others new, or rebuilt after a version bump) was moved
+  // back to the end of the first batch and then fed again the events it already had.
+  it('never moves a projection that is ahead back, nor feeds it events twice', async () => {
+    await store.append('numbers-1', newEvents(20));
+    const first = runner([countingProjection({ name: 'ahead' })]);
+    first.start();
+    expect(await first.waitFor(20, 5000)).toBe(true);
+    await first.stop();
+
+    const ahead = countingProjection({ name: 'ahead' });
+    const added = countingProjection({ name: 'added' });
+    const errors: unknown[] = [];
+    const second = runner([ahead, added], { maxBatch: 5, onError: (error) => errors.push(error) });
+    second.start();
+
+    const reached = await second.waitFor(20, 5000);
+    expect(errors).toEqual([]);
+    expect(reached).toBe(true);
+    expect([ahead.applied, added.applied]).toEqual([0, 20]);
+    expect(checkpointRows(db)).toEqual([
+      { name: 'added', version: 1, position: 20 },
+      { name: 'ahead', version: 1, position: 20 },
+    ]);
+    expect((await second.status()).map((s) => [s.name, s.state, s.position])).toEqual([
+      ['ahead', 'live', 20],
+      ['added', 'live', 20],
+    ]);
+  });
+
+  it('answers waitFor at once for a position already reached, and false after the time-out otherwise', async () => {
+    const idle = runner([countingProjection()]);
+    expect(await idle.waitFor(0, 10)).toBe(true);
+    await store.append('numbers-1', newEvents(3));
+    // Not started: the position is never reached.
+    expect(await idle.waitFor(1, 20)).toBe(false);
+    idle.start();
+    expect(await idle.waitFor(3, 5000)).toBe(true);
+    expect(await idle.waitFor(2, 0)).toBe(true);
+  });
+
+  it('reports position 0 and the whole log as lag before it starts', async () => {
+    await store.append('numbers-1', newEvents(4));
+    const idle = runner([countingProjection()]);
+    expect(idle.position).toBe(0);
+    const [status] = await idle.status();
+    expect(status).toMatchObject({ state: 'stopped', position: 0, headPosition: 4, lagEvents: 4 });
+  });
+
+  it('can be stopped and started again, going on from where it was', async () => {
+    const counting = countingProjection();
+    const restarted = runner([counting]);
+    restarted.start();
+    await store.append('numbers-1', newEvents(5));
+    expect(await restarted.waitFor(5, 5000)).toBe(true);
+    await restarted.stop();
+    await store.append('numbers-1', newEvents(5));
+    restarted.start();
+    expect(await restarted.waitFor(10, 5000)).toBe(true);
+    expect(counting.applied).toBe(10);
+  });
+});
