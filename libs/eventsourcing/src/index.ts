@@ -20,3 +20,6 @@ export * from './projections/statements.js';
 export * from './reservations.js';
 export * from './nest/http/command-reply.js';
 export * from './nest/decider-command.js';
+export * from './process-managers/process-manager.js';
+export * from './process-managers/process-manager-runner.js';
+export * from './process-managers/process-store.js';

@@ -37,10 +37,9 @@ export class AdoptPlanHandler implements ICommandHandler<AdoptPlanCommand> {
       (await readHistory(store, meetingStream(data.decision.meetingId))) as unknown as MeetingEvent[],
     );
     const decision = decisionFacts(meeting, data.decision.decisionId);
-    const plan = fold(
-      planDecider,
-      (await readHistory(store, planStream(data.planId))) as unknown as PlanEvent[],
-    );
+    const history = await readHistory(store, planStream(data.planId));
+    const plan = fold(planDecider, history as unknown as PlanEvent[]);
+    const alreadyHandled = history.some((e) => e.metadata.commandId === request.commandId);
     const command = (adoptedPlanOfSeriesYear: string | null) =>
       ({ type: 'AdoptPlan', data: { ...data, facts: { decision, adoptedPlanOfSeriesYear } } }) as Omit<
         AdoptPlan,
@@ -48,7 +47,8 @@ export class AdoptPlanHandler implements ICommandHandler<AdoptPlanCommand> {
       >;
     const adopt = (holder: string | null) =>
       this.commands.handle(planDecider, planStream(data.planId), command(holder), request, extras);
-    if (plan.status === 'none') return adopt(null);
+    // Unknown plans are refused, and a command handled before is answered from the log.
+    if (plan.status === 'none' || alreadyHandled) return adopt(null);
 
     // Decide once before claiming, so that a refused adoption writes nothing at all.
     const metadata = this.commands.metadata(request, 'AdoptPlan', extras);
