@@ -23,8 +23,9 @@ export class LogRangeQuery {
     const types = distinct(filter?.eventTypes);
     const categories = distinct(filter?.categories);
     const params: Params = { after, upTo, limit };
-    if (types.length === 0 && categories.length === 0)
+    if (types.length === 0 && categories.length === 0) {
       return this.statement('all', () => scan([])).all(params);
+    }
 
     const [column, values, other] =
       types.length > 0 ? (['type', types, categories] as const) : (['category', categories, []] as const);

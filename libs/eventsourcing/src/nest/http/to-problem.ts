@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import {
   DuplicateEventIdError,
+  InvalidArgumentError,
   StoreBusyError,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -58,6 +59,9 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof StreamNotFoundError) {
     return { type: problemType('not-found'), title: 'Not found', status: 404, detail: error.message };
+  }
+  if (error instanceof InvalidArgumentError) {
+    return { type: problemType('validation'), title: 'The request is not valid', status: 400, detail: error.message };
   }
   if (error instanceof StoreBusyError) {
     return { type: problemType('store-busy'), title: 'The store is busy, retry shortly', status: 503 };
