@@ -18,7 +18,7 @@ describe('starting the engine', () => {
     const engine = spawnEngine({ KURULTAI_DATA_DIR: data }, port);
     await waitUntilLive(engine);
     expect((await fetch(`${engine.url}/health/ready`)).status).toBe(200);
-    const openapi = await (await fetch(`${engine.url}/api/openapi.json`)).json();
+    const openapi = (await (await fetch(`${engine.url}/api/openapi.json`)).json()) as { paths: object };
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining(['/api/commands/DraftPlan', '/api/plans/{id}']),
     );

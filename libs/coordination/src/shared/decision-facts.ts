@@ -1,4 +1,6 @@
+import type { ActivityFields } from './activity-fields.js';
 import type { IsoDate } from './iso-date.js';
+import type { LocalizedText } from './localized-text.js';
 
 export type DecisionKind = 'adopted' | 'agreed-to-organise' | 'noted';
 
@@ -13,6 +15,21 @@ export interface DecisionSubject {
 export interface DecisionRef {
   readonly meetingId: string;
   readonly decisionId: string;
+}
+
+/** An activity a decision "agreed to organise" asks for; a process manager schedules it. */
+export interface DecisionActivityRequest extends ActivityFields {
+  readonly activityId: string;
+  readonly city: string | null;
+  readonly withNgos: boolean;
+}
+
+/** A follow-up a decision asks for; a process manager assigns it. */
+export interface DecisionFollowUpRequest {
+  readonly followUpId: string;
+  readonly assignee: { readonly state: string | null; readonly institutionId: string | null };
+  readonly description: LocalizedText;
+  readonly dueDate: IsoDate | null;
 }
 
 /**
@@ -30,4 +47,9 @@ export interface DecisionFacts {
   readonly adoptingStates: readonly string[];
   /** Member states whose delegations were accredited at the meeting. */
   readonly accreditedMemberStates: readonly string[];
+  /** The agenda item it was taken under. The fields below are optional for facts built elsewhere. */
+  readonly agendaItemId?: string | null;
+  /** The activities it asks to organise (only a decision "agreed to organise" has any). */
+  readonly organise?: readonly DecisionActivityRequest[];
+  readonly followUps?: readonly DecisionFollowUpRequest[];
 }

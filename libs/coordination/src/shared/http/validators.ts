@@ -1,7 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { LocalizedTextDto } from './localized-text.dto.js';
 
 /** Entity ids chosen by the client: slugs such as `plan-diaspora-2025`, or UUIDs. */
@@ -51,4 +60,45 @@ export function Text(example: string) {
     ValidateNested(),
     Type(() => LocalizedTextDto),
   );
+}
+
+export function OptionalText(example: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: LocalizedTextDto, example: { en: example } }),
+    IsOptional(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => LocalizedTextDto),
+  );
+}
+
+export function OptionalStateCode(example = 'UZ') {
+  return applyDecorators(
+    ApiPropertyOptional({ example, pattern: '^[A-Z]{2}$' }),
+    IsOptional(),
+    Matches(/^[A-Z]{2}$/, { message: '$property must be a two-letter state code such as UZ' }),
+  );
+}
+
+/** A list of entity ids (slugs), at most 50. */
+export function EntityIdList(example: string[], description?: string, optional = false) {
+  const decorators = [
+    (optional ? ApiPropertyOptional : ApiProperty)({ example, description, type: [String] }),
+    IsArray(),
+    ArrayMaxSize(50),
+    Matches(SLUG, { each: true, message: 'each of $property must be a slug' }),
+  ];
+  return applyDecorators(...(optional ? [IsOptional(), ...decorators] : decorators));
+}
+
+/** A list of nested objects, each validated by its own DTO class. */
+export function NestedList(type: () => new () => object, max: number, optional = true) {
+  const decorators = [
+    (optional ? ApiPropertyOptional : ApiProperty)({ type: [type()] }),
+    IsArray(),
+    ArrayMaxSize(max),
+    ValidateNested({ each: true }),
+    Type(type),
+  ];
+  return applyDecorators(...(optional ? [IsOptional(), ...decorators] : decorators));
 }

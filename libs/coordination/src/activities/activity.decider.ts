@@ -1,0 +1,100 @@
+import { unreachable, type Command, type Decider } from '#eventsourcing/decider.js';
+import type { LocalizedText } from '../shared/localized-text.js';
+import type { ActivityEvent, ActivityState, ProgrammeKind } from './activity.js';
+import { evolveActivity, initialActivityState } from './activity.js';
+import { openActivity } from './activity.guards.js';
+import { cancelActivity, postponeActivity } from './postpone-and-cancel.rules.js';
+import { completeActivity, reportProgress, startActivity } from './activity-progress.rules.js';
+import type { ActivityOrigin, SchedulingFacts } from './scheduling-facts.js';
+import { scheduleActivity } from './schedule-activity.rules.js';
+
+/** What ScheduleForum and ScheduleActivity share; dates are YYYY-MM-DD. */
+export interface SchedulingData {
+  readonly activityId: string;
+  readonly title: LocalizedText;
+  readonly origin: ActivityOrigin;
+  readonly leadState: string;
+  readonly leadInstitutionId?: string;
+  readonly participatingStates: readonly string[];
+  readonly plannedStart: string;
+  readonly plannedEnd: string;
+  readonly city?: string;
+  readonly hostState?: string;
+  readonly withNgos?: boolean;
+  /** Read by the handler from other streams before deciding. */
+  readonly facts: SchedulingFacts;
+}
+
+export type ScheduleForum = Command<'ScheduleForum', SchedulingData>;
+
+export type ScheduleActivity = Command<'ScheduleActivity', SchedulingData & { readonly kind: ProgrammeKind }>;
+
+export type StartActivity = Command<
+  'StartActivity',
+  { readonly activityId: string; readonly startedOn: string }
+>;
+
+export type ReportProgress = Command<
+  'ReportProgress',
+  {
+    readonly activityId: string;
+    readonly progress: number;
+    readonly note?: LocalizedText;
+    readonly asOf: string;
+  }
+>;
+
+export type CompleteActivity = Command<
+  'CompleteActivity',
+  { readonly activityId: string; readonly completedOn: string; readonly outcome?: LocalizedText }
+>;
+
+export type PostponeActivity = Command<
+  'PostponeActivity',
+  {
+    readonly activityId: string;
+    readonly newStart: string;
+    readonly newEnd: string;
+    readonly reason: LocalizedText;
+  }
+>;
+
+export type CancelActivity = Command<
+  'CancelActivity',
+  { readonly activityId: string; readonly reason: LocalizedText }
+>;
+
+export type ActivityCommand =
+  | ScheduleForum
+  | ScheduleActivity
+  | StartActivity
+  | ReportProgress
+  | CompleteActivity
+  | PostponeActivity
+  | CancelActivity;
+
+export function decideActivity(command: ActivityCommand, state: ActivityState): readonly ActivityEvent[] {
+  switch (command.type) {
+    case 'ScheduleForum':
+    case 'ScheduleActivity':
+      return scheduleActivity(command, state);
+    case 'StartActivity':
+      return startActivity(command, openActivity(state, command.data.activityId));
+    case 'ReportProgress':
+      return reportProgress(command, openActivity(state, command.data.activityId));
+    case 'CompleteActivity':
+      return completeActivity(command, openActivity(state, command.data.activityId));
+    case 'PostponeActivity':
+      return postponeActivity(command, openActivity(state, command.data.activityId));
+    case 'CancelActivity':
+      return cancelActivity(command, openActivity(state, command.data.activityId));
+    default:
+      return unreachable(command);
+  }
+}
+
+export const activityDecider: Decider<ActivityCommand, ActivityEvent, ActivityState> = {
+  initialState: initialActivityState,
+  evolve: evolveActivity,
+  decide: decideActivity,
+};

@@ -1,0 +1,38 @@
+import { StateConflict } from '#eventsourcing/decider.js';
+import { assertOptionalText, assertText } from '../shared/required.js';
+import type { DesignateSignatory } from './protocol.decider.js';
+import type { DraftedProtocol, ProtocolPartyRecord, SignatoryDesignated } from './protocol.js';
+import { assertNotTerminated, existingParty } from './protocol.guards.js';
+
+/** A party names who signs for it; it may name someone else until it has signed. */
+export function designateSignatory(
+  command: DesignateSignatory,
+  protocol: DraftedProtocol,
+): [SignatoryDesignated] {
+  const { protocolId, institutionId, signatory } = command.data;
+  assertNotTerminated(protocol);
+  assertNotSignedBy(existingParty(protocol, institutionId), protocolId);
+  assertText(signatory?.name, 'protocol.signatory-name-required', 'signatory.name');
+  assertOptionalText(signatory.title, 'protocol.signatory-title-blank', 'signatory.title');
+  return [
+    {
+      type: 'SignatoryDesignated',
+      data: {
+        protocolId,
+        institutionId,
+        signatory: { name: signatory.name, title: signatory.title ?? null },
+      },
+    },
+  ];
+}
+
+/** Each party signs once; after that its signature, and who gave it, stand. */
+export function assertNotSignedBy(party: ProtocolPartyRecord, protocolId: string): void {
+  if (party.signature !== null) {
+    throw new StateConflict(
+      'protocol.already-signed-by-party',
+      `${party.institutionId} signed protocol ${protocolId} on ${party.signature.signedOn}`,
+      'institutionId',
+    );
+  }
+}
