@@ -17,7 +17,13 @@ const counter: Decider<Increment, Incremented, number> = {
 
 const actor = { id: 'officer-1', role: 'secretariat' as const, state: null };
 const clock = () => new Date('2026-11-29T10:00:00.000Z');
-const context = (commandId: string, extra = {}) => ({ commandId, correlationId: 'c-1', causationId: null, actor, ...extra });
+const context = (commandId: string, extra = {}) => ({
+  commandId,
+  correlationId: 'c-1',
+  causationId: null,
+  actor,
+  ...extra,
+});
 
 describe('handleCommand', () => {
   let store: EventStore;
@@ -30,7 +36,9 @@ describe('handleCommand', () => {
 
   it('reads, folds, decides and appends with the metadata of the command', async () => {
     await run(3, { context: context('cmd-1') });
-    const result = await run(4, { context: context('cmd-2', { occurredAt: '2024-11-18T05:00:00.000Z', source: { kind: 'minutes' } }) });
+    const result = await run(4, {
+      context: context('cmd-2', { occurredAt: '2024-11-18T05:00:00.000Z', source: { kind: 'minutes' } }),
+    });
     expect(result).toMatchObject({ stream: 'counter-1', revision: 1, position: 2, replayed: false });
     const [, second] = await store.readStream('counter-1');
     expect(second.metadata).toEqual({
@@ -56,12 +64,16 @@ describe('handleCommand', () => {
     const again = await run(3, { context: context('cmd-1', { commandHash: 'h' }) });
     expect(again).toEqual({ ...first, replayed: true });
     expect((await store.head()).position).toBe(1);
-    await expect(run(5, { context: context('cmd-1', { commandHash: 'other' }) })).rejects.toThrow(IdempotencyConflict);
+    await expect(run(5, { context: context('cmd-1', { commandHash: 'other' }) })).rejects.toThrow(
+      IdempotencyConflict,
+    );
   });
 
   it('checks If-Match exactly and never retries it', async () => {
     await run(1, { context: context('cmd-1') });
-    await expect(run(1, { context: context('cmd-2'), expectedRevision: 5, retries: 3 })).rejects.toMatchObject({
+    await expect(
+      run(1, { context: context('cmd-2'), expectedRevision: 5, retries: 3 }),
+    ).rejects.toMatchObject({
       constructor: WrongExpectedVersionError,
       actual: 0,
     });
@@ -80,7 +92,8 @@ describe('handleCommand', () => {
     const racing = Array.from({ length: 5 }, (_, i) => run(1, { context: context(`cmd-${i}`), retries: 0 }));
     const results = await Promise.allSettled(racing);
     const refused = results.filter((r) => r.status === 'rejected');
-    for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
     expect((await store.head()).position).toBe(results.length - refused.length);
   });
 });

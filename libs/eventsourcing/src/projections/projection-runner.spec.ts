@@ -57,6 +57,34 @@ describe('ProjectionRunner', () => {
     ]);
   });
 
+  // Before the fix, stop() applied the events still buffered outside the failure handling: a
+  // projection throwing on one of them made stop() reject (EventSourcingModule's shutdown then
+  // skipped closing the store and the read-model database) and the runner did not say 'failed'.
+  it('reports a projection failing on the events stop() applies, instead of throwing from stop()', async () => {
+    const fragile = countingProjection({ failOn: (event) => event.type === 'Poison' });
+    const errors: unknown[] = [];
+    const stopping = runner([fragile], { onError: (error) => errors.push(error) });
+    stopping.start();
+    await store.append('numbers-1', newEvents(2));
+    expect(await stopping.waitFor(2, 5000)).toBe(true);
+    const waiting = stopping.waitFor(3, 5000);
+
+    await store.append('poison-1', newEvents(1, 'Poison'));
+    // Every pending promise reaction has run: the runner holds the event, its flush is not due.
+    await new Promise((resolve) => process.nextTick(resolve));
+    await stopping.stop();
+
+    expect(errors).toEqual([new Error('counting cannot apply Poison at 3')]);
+    expect(await waiting).toBe(false);
+    const [status] = await stopping.status();
+    expect(status).toMatchObject({
+      state: 'failed',
+      position: 2,
+      error: 'counting cannot apply Poison at 3',
+    });
+    expect(checkpointRows(db)).toEqual([{ name: 'counting', version: 1, position: 2 }]);
+  });
+
   it('answers waitFor at once for a position already reached, and false after the time-out otherwise', async () => {
     const idle = runner([countingProjection()]);
     expect(await idle.waitFor(0, 10)).toBe(true);

@@ -64,7 +64,13 @@ export class ProjectionRunner {
     const running = this.running;
     await this.subscription?.close();
     await running;
-    this.flush();
+    // The events still buffered are applied here: a projection failing on them is a failure
+    // of the runner (state, error, waiters, onError), not an exception out of stop().
+    try {
+      this.flush();
+    } catch (error) {
+      this.fail(error);
+    }
     this.subscription = null;
     this.running = null;
     if (this.state !== 'failed') this.state = 'stopped';
@@ -134,8 +140,11 @@ export class ProjectionRunner {
     try {
       for await (const event of subscription) {
         this.buffer.push(event);
-        if (this.buffer.length >= this.maxBatch) this.flush();
-        else this.scheduleFlush();
+        if (this.buffer.length >= this.maxBatch) {
+          this.flush();
+          // A long catch-up must not starve the HTTP server: let other work run between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        } else this.scheduleFlush();
       }
     } catch (error) {
       this.fail(error);

@@ -61,7 +61,12 @@ export function toProblem(error: unknown): ProblemDetails {
     return { type: problemType('not-found'), title: 'Not found', status: 404, detail: error.message };
   }
   if (error instanceof InvalidArgumentError) {
-    return { type: problemType('validation'), title: 'The request is not valid', status: 400, detail: error.message };
+    return {
+      type: problemType('validation'),
+      title: 'The request is not valid',
+      status: 400,
+      detail: error.message,
+    };
   }
   if (error instanceof StoreBusyError) {
     return { type: problemType('store-busy'), title: 'The store is busy, retry shortly', status: 503 };

@@ -84,7 +84,9 @@ export function countingProjection(options: CountingOptions = {}): CountingProje
       const s = statements(db);
       const last = s.last.get()?.position ?? 0;
       if (event.position <= last) {
-        throw new Error(`${name} got position ${event.position} after ${last}: applied twice or out of order`);
+        throw new Error(
+          `${name} got position ${event.position} after ${last}: applied twice or out of order`,
+        );
       }
       s.append.run(event.position, event.id, event.stream, event.revision, event.type);
       s.count.run(event.stream, event.position, event.position);

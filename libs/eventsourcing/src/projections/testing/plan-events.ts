@@ -13,7 +13,12 @@ export function planDrafted(planId: string, metadata: Meta = {}): NewEvent {
   const year = 2024 + (planId.length % 3);
   return newEvent(
     'PlanDrafted',
-    { planId, seriesId: `series-${planId.length % 2}`, year, title: { en: `Plan ${planId}`, tr: `Plan ${planId}` } },
+    {
+      planId,
+      seriesId: `series-${planId.length % 2}`,
+      year,
+      title: { en: `Plan ${planId}`, tr: `Plan ${planId}` },
+    },
     { metadata: { occurredAt: `${year - 1}-11-18T09:00:00.000Z`, ...metadata } },
   );
 }

@@ -35,7 +35,11 @@ export function checkpointRows(db: Database): CheckpointRow[] {
  * Runs projections over events in one transaction without the runner: the "as of" replay,
  * to know what the read models must hold at a given position.
  */
-export function replay(db: Database, projections: readonly Projection[], events: readonly RecordedEvent[]): void {
+export function replay(
+  db: Database,
+  projections: readonly Projection[],
+  events: readonly RecordedEvent[],
+): void {
   db.transaction(() => {
     for (const projection of projections) {
       projection.reset(db);
