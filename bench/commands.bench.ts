@@ -23,8 +23,8 @@ export const commandsAbout: About = {
   measures:
     '`handleCommand` with `planDecider` on a file-backed `SqliteEventStore`: each command (`AddActivityToPlan`) ' +
     'reads its plan stream, folds it, decides and appends one event with the expected revision. The plans are ' +
-    'drafted beforehand and the commands go round them, so every stream grows alike. Sequential awaits, then a ' +
-    'variant with many commands in flight.',
+    'drafted beforehand and the commands go round them, so every stream grows alike, from one event to ' +
+    '`eventsPerStreamAtEnd`. Sequential awaits, then a variant with many commands in flight.',
   baseline:
     'The same read-decide-append by hand with better-sqlite3 on a minimal table (position, stream, revision, ' +
     'type, data, metadata, UNIQUE(stream, revision)), WAL and synchronous=NORMAL: one IMMEDIATE transaction per ' +
@@ -79,6 +79,7 @@ async function variant(dir: TempDir, name: string, sizes: CommandsSizes, concurr
 
 export async function runCommandsBenchmark(sizes: CommandsSizes): Promise<BenchmarkResult> {
   const dir = tempDir('commands');
+  const commandsPerVariant = (sizes.warmup + sizes.rounds) * sizes.commandsPerRound;
   const memory = trackMemory();
   const started = performance.now();
   const labels = { engine: 'handleCommand + SqliteEventStore', baseline: 'raw read-decide-append' };
@@ -96,7 +97,8 @@ export async function runCommandsBenchmark(sizes: CommandsSizes): Promise<Benchm
   }
   return {
     ...commandsAbout,
-    sizes: { ...sizes },
+    // Streams grow through the run: the fold reads ever more events, on both sides alike.
+    sizes: { ...sizes, eventsPerStreamAtEnd: Math.ceil(1 + commandsPerVariant / sizes.plans) },
     figures,
     checks,
     memory: memory(),

@@ -28,6 +28,8 @@ export interface Comparison {
   readonly baseline: Throughput;
   /** Median of the per-round ratios engine/baseline (each pair ran back to back). */
   readonly ratio: number;
+  /** The lowest and highest per-round ratio: how much the machine's noise moved it. */
+  readonly ratioRange: readonly [number, number];
 }
 
 export function median(values: readonly number[]): number {
@@ -70,7 +72,12 @@ export async function compare(engine: Work, baseline: Work, { warmup, rounds }: 
     samples: rates[side],
     operationsPerRound: operations[side],
   });
-  return { engine: throughput('engine'), baseline: throughput('baseline'), ratio: median(ratios) };
+  return {
+    engine: throughput('engine'),
+    baseline: throughput('baseline'),
+    ratio: median(ratios),
+    ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+  };
 }
 
 /** Peak resident set and heap, sampled after every round. */

@@ -11,11 +11,11 @@ export interface PlanLog {
   readonly adopted: number;
 }
 
-const COMMAND_OF: Record<PlanEvent['type'], PlanCommand['type']> = {
-  PlanDrafted: 'DraftPlan',
-  ActivityAddedToPlan: 'AddActivityToPlan',
-  PlanAdopted: 'AdoptPlan',
-};
+/** An event and the type of the command that produced it (its metadata names it). */
+interface Produced {
+  readonly event: PlanEvent;
+  readonly commandType: PlanCommand['type'];
+}
 
 /** Between 4 and 40 activities a plan; four plans in five are adopted. */
 const activitiesOf = (p: number) => 4 + ((p * 7) % 37);
@@ -25,33 +25,37 @@ const isAdopted = (p: number) => p % 5 !== 0;
  * The events of plan `p` as the decider produces them: drafted, `activities` added, then
  * adopted or not. Running the real `decide` keeps the data shapes those of production.
  */
-function planEvents(p: number, activities: number, adopted: boolean): PlanEvent[] {
+function planEvents(p: number, activities: number, adopted: boolean): Produced[] {
   const recordedAt = new Date().toISOString();
-  const metadata = { actor: { id: 'secretariat-officer-1', role: 'secretariat' }, occurredAt: recordedAt, recordedAt };
-  const events: PlanEvent[] = [];
+  const metadata = {
+    actor: { id: 'secretariat-officer-1', role: 'secretariat' },
+    occurredAt: recordedAt,
+    recordedAt,
+  };
+  const produced: Produced[] = [];
   let state: PlanState = planDecider.initialState();
   const run = (command: Omit<PlanCommand, 'metadata'>) => {
     for (const event of planDecider.decide({ ...command, metadata } as PlanCommand, state)) {
       state = planDecider.evolve(state, event);
-      events.push(event);
+      produced.push({ event, commandType: command.type });
     }
   };
   run({ type: 'DraftPlan', data: draftPlanData(p) });
   for (let n = 0; n < activities; n++) run({ type: 'AddActivityToPlan', data: activityData(planIdOf(p), n) });
   if (adopted) run({ type: 'AdoptPlan', data: adoptPlanData(p) });
-  return events;
+  return produced;
 }
 
-function toNewEvents(p: number, events: readonly PlanEvent[]): NewEvent[] {
+function toNewEvents(p: number, produced: readonly Produced[]): NewEvent[] {
   const recordedAt = new Date().toISOString();
-  return events.map((event, i) => {
+  return produced.map(({ event, commandType }, i) => {
     const commandId = `log-plan-${p}-${i}`;
     return {
       id: eventIdFor(commandId, 0),
       type: event.type,
       schemaVersion: 1,
       data: event.data as unknown as Record<string, unknown>,
-      metadata: eventMetadata(contextOf(commandId), recordedAt, COMMAND_OF[event.type]),
+      metadata: eventMetadata(contextOf(commandId), recordedAt, commandType),
     };
   });
 }

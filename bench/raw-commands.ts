@@ -11,7 +11,11 @@ type PlanCommandWithoutMetadata = Omit<PlanCommand, 'metadata'>;
  */
 export class RawCommandHandler {
   readonly table: RawEventTable;
-  private readonly decideAndAppend: (stream: string, command: PlanCommandWithoutMetadata, context: CommandContext) => number;
+  private readonly decideAndAppend: (
+    stream: string,
+    command: PlanCommandWithoutMetadata,
+    context: CommandContext,
+  ) => number;
 
   constructor(path: string) {
     this.table = new RawEventTable(path);
@@ -27,7 +31,13 @@ export class RawCommandHandler {
       const events = planDecider.decide(full, state);
       let revision = rows.length;
       for (const event of events) {
-        this.table.insert(stream, revision++, event.type, JSON.stringify(event.data), JSON.stringify(metadata));
+        this.table.insert(
+          stream,
+          revision++,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(metadata),
+        );
       }
       return events.length;
     });

@@ -28,10 +28,14 @@ export class RawEventTable {
       UNIQUE (stream, revision)
     )`);
     this.selectStream = this.db
-      .prepare<[string], RawEventRow>('SELECT type, data, metadata FROM events WHERE stream = ? ORDER BY revision')
+      .prepare<[string], RawEventRow>(
+        'SELECT type, data, metadata FROM events WHERE stream = ? ORDER BY revision',
+      )
       .raw(true);
     this.selectLastRevision = this.db
-      .prepare<[string], [number]>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+      .prepare<[string], [number]>(
+        'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      )
       .raw(true);
     this.insertRow = this.db.prepare(
       'INSERT INTO events (stream, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?)',

@@ -52,18 +52,17 @@ export async function runRebuildBenchmark(sizes: RebuildSizes): Promise<Benchmar
       run: async () => {
         runner = new ProjectionRunner(store, db, allProjections, { maxBatch: BATCH });
         runner.start();
-        if (!(await runner.waitFor(head, WAIT_MS))) throw new Error('the projection runner did not reach the head');
+        const reached = await runner.waitFor(head, WAIT_MS);
+        if (!reached) throw new Error('the projection runner did not reach the head');
         return head;
       },
       after: async (round) => {
         await runner.stop();
         checks.engineCheckpoint = runner.position;
         db.close();
-        [checks.enginePlans, checks.engineActivities] = countRows(dir.file(`engine-${round}.sqlite`), [
-          'rm_plan',
-          'rm_plan_activity',
-        ]);
-        removeDatabase(dir.file(`engine-${round}.sqlite`));
+        const file = dir.file(`engine-${round}.sqlite`);
+        [checks.enginePlans, checks.engineActivities] = countRows(file, ['rm_plan', 'rm_plan_activity']);
+        removeDatabase(file);
       },
     };
     const baseline: Work = {

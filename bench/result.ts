@@ -1,4 +1,5 @@
 import type { Comparison, MemoryPeak, Throughput } from './harness.js';
+import type { Machine } from './machine.js';
 
 /** What one side of a figure is, in words, with its measured throughput. */
 export interface Side extends Throughput {
@@ -13,6 +14,8 @@ export interface Figure {
   readonly baseline: Side;
   /** engine/baseline: below 1 the engine is slower than the baseline. */
   readonly ratio: number;
+  /** Lowest and highest per-round ratio. */
+  readonly ratioRange: readonly [number, number];
 }
 
 export interface BenchmarkResult extends About {
@@ -44,6 +47,7 @@ export function figure(
     engine: { label: labels.engine, ...comparison.engine },
     baseline: { label: labels.baseline, ...comparison.baseline },
     ratio: comparison.ratio,
+    ratioRange: comparison.ratioRange,
   };
 }
 
@@ -54,4 +58,12 @@ export function assertChecks(name: string, actual: Record<string, number>, expec
       throw new Error(`${name}: ${key} is ${actual[key]} after the run, expected ${value}`);
     }
   }
+}
+
+/** Everything one run writes to `bench/results/*.json`. */
+export interface RunReport {
+  readonly mode: 'full' | 'quick';
+  readonly args: readonly string[];
+  readonly machine: Machine;
+  readonly benchmarks: readonly BenchmarkResult[];
 }

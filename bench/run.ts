@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { runAppendBenchmark } from './append.bench.js';
+import { BENCHMARK_NAMES, parseArgs, type BenchmarkName, type CliOptions } from './cli.js';
+import { runCommandsBenchmark } from './commands.bench.js';
+import { FIGURE_HEADERS, figureRows, NUMERIC, textTable } from './format.js';
+import { describeMachine } from './machine.js';
+import { runRebuildBenchmark } from './rebuild.bench.js';
+import { benchmarksMarkdown } from './report-docs.js';
+import type { BenchmarkResult, RunReport } from './result.js';
+
+/** Compiled to dist/bench/run.js: the repository is two folders up. */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const BENCHMARKS: Record<BenchmarkName, (options: CliOptions) => Promise<BenchmarkResult>> = {
+  commands: ({ sizes }) => runCommandsBenchmark(sizes.commands),
+  rebuild: ({ sizes }) => runRebuildBenchmark(sizes.rebuild),
+  append: ({ sizes }) => runAppendBenchmark(sizes.append),
+};
+
+function sqliteVersion(): string {
+  const db = new Database(':memory:');
+  try {
+    return db.prepare('SELECT sqlite_version()').pluck().get() as string;
+  } finally {
+    db.close();
+  }
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  console.log(`wrote ${path}`);
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const options = parseArgs(args);
+  const machine = describeMachine(sqliteVersion());
+  console.log(`${machine.cpuCount} × ${machine.cpuModel}, Node ${machine.node}, SQLite ${machine.sqlite}`);
+  const benchmarks: BenchmarkResult[] = [];
+  for (const name of options.only) {
+    process.stdout.write(`${name}… `);
+    const result = await BENCHMARKS[name](options);
+    console.log(`${(result.durationMs / 1000).toFixed(1)} s`);
+    benchmarks.push(result);
+  }
+  console.log(`\n${textTable(FIGURE_HEADERS, figureRows(benchmarks), NUMERIC)}\n`);
+  const report: RunReport = { mode: options.quick ? 'quick' : 'full', args, machine, benchmarks };
+  const json = join(ROOT, 'bench', 'results', options.quick ? 'quick.json' : 'latest.json');
+  write(json, `${JSON.stringify(report, null, 2)}\n`);
+  // The documentation shows a full run of every benchmark, never a quick or partial one.
+  if (options.quick) return;
+  if (options.only.length < BENCHMARK_NAMES.length)
+    console.log('docs/benchmarks.md left alone: not every benchmark ran');
+  else write(join(ROOT, 'docs', 'benchmarks.md'), benchmarksMarkdown(report));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
