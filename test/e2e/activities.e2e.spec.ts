@@ -30,7 +30,7 @@ describe('the activity slices over HTTP: the 2025 diaspora activities', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    await recordTashkentMeeting(engine.post);
+    await recordTashkentMeeting(engine);
     await ok('AdoptPlan', { planId: PLAN, decision: { meetingId: MEETING, decisionId: DECISION } });
     await ok('RecordDecision', {
       meetingId: MEETING,

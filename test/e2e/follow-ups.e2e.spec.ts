@@ -26,7 +26,7 @@ describe('follow-ups over HTTP', () => {
       expect((await engine.post('/api/commands/RegisterState', state)).status).toBe(200);
     }
     expect((await engine.post('/api/commands/RegisterInstitution', YTB)).status).toBe(200);
-    await recordTashkentMeeting(engine.post);
+    await recordTashkentMeeting(engine);
   });
   afterEach(() => engine.close());
 

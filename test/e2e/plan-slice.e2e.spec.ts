@@ -10,7 +10,7 @@ describe('the plan slice over HTTP (Tashkent, 18 November 2024)', () => {
   afterEach(() => engine.close());
 
   it('adopts the 2025 plan citing the decision and shows it at once with minPosition', async () => {
-    await recordTashkentMeeting(engine.post);
+    await recordTashkentMeeting(engine);
     const reply = await engine.post(
       '/api/commands/AdoptPlan',
       {
@@ -89,7 +89,7 @@ describe('the plan slice over HTTP (Tashkent, 18 November 2024)', () => {
   });
 
   it('keeps one adopted plan per series and year', async () => {
-    await recordTashkentMeeting(engine.post);
+    await recordTashkentMeeting(engine);
     const cite = { decision: { meetingId: MEETING, decisionId: DECISION } };
     expect((await engine.post('/api/commands/AdoptPlan', { planId: PLAN, ...cite })).status).toBe(200);
     await engine.post('/api/commands/DraftPlan', {

@@ -53,7 +53,7 @@ describe('the protocol slices over HTTP: cooperation protocols of the Tashkent m
     engine = await startEngine();
     for (const state of states) await ok('RegisterState', state);
     for (const institution of institutions) await ok('RegisterInstitution', institution);
-    await recordTashkentMeeting(engine.post);
+    await recordTashkentMeeting(engine);
   });
   afterAll(() => engine.close());
 

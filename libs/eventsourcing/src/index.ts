@@ -23,3 +23,4 @@ export * from './nest/decider-command.js';
 export * from './process-managers/process-manager.js';
 export * from './process-managers/process-manager-runner.js';
 export * from './process-managers/process-store.js';
+export * from './nest/process-managers.module.js';

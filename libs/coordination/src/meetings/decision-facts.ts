@@ -20,5 +20,8 @@ export function decisionFacts(meeting: MeetingState, decisionId: string): Decisi
     subject: decision.subject,
     adoptingStates: decision.adoptingStates,
     accreditedMemberStates: accreditedMemberStates(meeting),
+    agendaItemId: decision.agendaItemId,
+    organise: decision.organise,
+    followUps: decision.followUps,
   };
 }

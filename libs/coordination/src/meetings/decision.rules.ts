@@ -5,20 +5,16 @@ import { assertOneOf, assertOptionalText, assertText } from '../shared/required.
 import { assertKnownState, membershipOf } from '../shared/states.js';
 import type { RecordDecision } from './meeting.decider.js';
 import type { DecisionRecorded, ScheduledMeeting } from './meeting.js';
-import { assertNotClosed } from './meeting.guards.js';
+import { assertSitting } from './meeting.guards.js';
+import { followUpRequests, organiseRequests } from './decision-requests.rules.js';
+import { agendaItemRef, decisionDocuments, strategicDocumentIds } from './record-values.rules.js';
 
 /** Kinds that commit the parties, and so need states that adopt them. */
 const COMMITTING_KINDS: readonly DecisionKind[] = ['adopted', 'agreed-to-organise'];
 
 export function recordDecision(command: RecordDecision, meeting: ScheduledMeeting): [DecisionRecorded] {
   const data = command.data;
-  assertNotClosed(meeting);
-  if (meeting.status !== 'convened') {
-    throw new RuleViolation(
-      'meeting.not-convened',
-      `meeting ${meeting.meetingId} has not convened; decisions are recorded only while it sits`,
-    );
-  }
+  assertSitting(meeting, 'decisions');
   assertText(data.decisionId, 'decision.id-required', 'decisionId');
   if (meeting.decisions.some((d) => d.decisionId === data.decisionId)) {
     throw new StateConflict(
@@ -31,6 +27,14 @@ export function recordDecision(command: RecordDecision, meeting: ScheduledMeetin
   assertLocalizedText(data.text, 'text');
   assertOptionalText(data.subject?.planId, 'decision.subject-blank', 'subject.planId');
   assertAdoptingStates(data.adoptingStates, data.kind, meeting);
+  const agendaItemId = agendaItemRef(data.agendaItemId, meeting, 'agendaItemId');
+  const documents = decisionDocuments(data.documents, 'documents');
+  const citesStrategicDocuments = strategicDocumentIds(
+    data.citesStrategicDocuments,
+    'citesStrategicDocuments',
+  );
+  const organise = organiseRequests(data.organise, data.kind, meeting);
+  const followUps = followUpRequests(data.followUps, meeting);
   return [
     {
       type: 'DecisionRecorded',
@@ -41,6 +45,11 @@ export function recordDecision(command: RecordDecision, meeting: ScheduledMeetin
         text: data.text,
         subject: { planId: data.subject?.planId ?? null },
         adoptingStates: [...data.adoptingStates],
+        agendaItemId,
+        documents,
+        citesStrategicDocuments,
+        organise,
+        followUps,
       },
     },
   ];

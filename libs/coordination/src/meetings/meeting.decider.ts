@@ -1,8 +1,14 @@
 import { unreachable, type Command, type Decider } from '#eventsourcing/decider.js';
+import type { ActivityFieldsInput } from '../shared/activity-fields.js';
 import type { DecisionKind } from '../shared/decision-facts.js';
 import type { LocalizedText } from '../shared/localized-text.js';
+import { addAgendaItem } from './agenda.rules.js';
+import { recordBilateralMeeting } from './bilateral.rules.js';
+import { recordBriefing } from './briefing.rules.js';
+import { correctRecord } from './correction.rules.js';
 import { accreditDelegation } from './delegation.rules.js';
 import { recordDecision } from './decision.rules.js';
+import type { CorrectionTargetKind } from './meeting-record.js';
 import type { DelegationLevel, MeetingEvent, MeetingState } from './meeting.js';
 import { evolveMeeting, initialMeetingState } from './meeting.js';
 import { existingMeeting } from './meeting.guards.js';
@@ -33,6 +39,16 @@ export type AccreditDelegation = Command<
   }
 >;
 
+export type AddAgendaItem = Command<
+  'AddAgendaItem',
+  {
+    readonly meetingId: string;
+    readonly itemId: string;
+    readonly title: LocalizedText;
+    readonly order?: number;
+  }
+>;
+
 export type ConveneMeeting = Command<'ConveneMeeting', { readonly meetingId: string }>;
 
 export type RecordDecision = Command<
@@ -44,26 +60,97 @@ export type RecordDecision = Command<
     readonly text: LocalizedText;
     readonly subject?: { readonly planId?: string };
     readonly adoptingStates: readonly string[];
+    readonly agendaItemId?: string;
+    readonly documents?: readonly {
+      readonly documentId?: string;
+      readonly title: LocalizedText;
+      readonly url?: string;
+    }[];
+    /** Ids of the strategic documents the decision refers to. */
+    readonly citesStrategicDocuments?: readonly string[];
+    /** Only on a decision "agreed to organise": the activities it asks for. */
+    readonly organise?: readonly (ActivityFieldsInput & {
+      readonly activityId: string;
+      readonly city?: string;
+      readonly withNgos?: boolean;
+    })[];
+    readonly followUps?: readonly {
+      readonly followUpId: string;
+      readonly assignee: { readonly state?: string; readonly institutionId?: string };
+      readonly description: LocalizedText;
+      /** YYYY-MM-DD */
+      readonly dueDate?: string;
+    }[];
+  }
+>;
+
+export type RecordBriefing = Command<
+  'RecordBriefing',
+  {
+    readonly meetingId: string;
+    readonly briefingId: string;
+    readonly by: { readonly institutionId?: string; readonly role: LocalizedText };
+    readonly topic: LocalizedText;
+    readonly citesStrategicDocuments: readonly string[];
+  }
+>;
+
+export type RecordBilateralMeeting = Command<
+  'RecordBilateralMeeting',
+  {
+    readonly meetingId: string;
+    readonly bilateralId: string;
+    readonly parties: readonly { readonly state: string; readonly institutionId?: string }[];
+    readonly topic?: LocalizedText;
   }
 >;
 
 export type CloseMeeting = Command<'CloseMeeting', { readonly meetingId: string }>;
 
+/** `correctedValue` is any JSON; the target's field says what shape it must have. */
+export type CorrectRecord = Command<
+  'CorrectRecord',
+  {
+    readonly meetingId: string;
+    readonly correctionId: string;
+    readonly target: { readonly kind: CorrectionTargetKind; readonly id: string };
+    readonly field: string;
+    readonly correctedValue: unknown;
+    readonly reason: LocalizedText;
+  }
+>;
+
 export type MeetingCommand =
-  ScheduleMeeting | AccreditDelegation | ConveneMeeting | RecordDecision | CloseMeeting;
+  | ScheduleMeeting
+  | AddAgendaItem
+  | AccreditDelegation
+  | ConveneMeeting
+  | RecordDecision
+  | RecordBriefing
+  | RecordBilateralMeeting
+  | CloseMeeting
+  | CorrectRecord;
 
 export function decideMeeting(command: MeetingCommand, state: MeetingState): readonly MeetingEvent[] {
   switch (command.type) {
     case 'ScheduleMeeting':
       return scheduleMeeting(command, state);
+    case 'AddAgendaItem':
+      return addAgendaItem(command, existingMeeting(state, command.data.meetingId));
     case 'AccreditDelegation':
       return accreditDelegation(command, existingMeeting(state, command.data.meetingId));
     case 'ConveneMeeting':
       return conveneMeeting(command, existingMeeting(state, command.data.meetingId));
     case 'RecordDecision':
       return recordDecision(command, existingMeeting(state, command.data.meetingId));
+    case 'RecordBriefing':
+      return recordBriefing(command, existingMeeting(state, command.data.meetingId));
+    case 'RecordBilateralMeeting':
+      return recordBilateralMeeting(command, existingMeeting(state, command.data.meetingId));
     case 'CloseMeeting':
       return closeMeeting(command, existingMeeting(state, command.data.meetingId));
+    case 'CorrectRecord':
+      return correctRecord(command, existingMeeting(state, command.data.meetingId));
     default:
       return unreachable(command);
   }

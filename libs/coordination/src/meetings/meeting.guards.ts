@@ -19,3 +19,14 @@ export function assertNotClosed(meeting: ScheduledMeeting): void {
     );
   }
 }
+
+/** Decisions and briefings are recorded only while the meeting sits. */
+export function assertSitting(meeting: ScheduledMeeting, what: string): void {
+  assertNotClosed(meeting);
+  if (meeting.status !== 'convened') {
+    throw new RuleViolation(
+      'meeting.not-convened',
+      `meeting ${meeting.meetingId} has not convened; ${what} are recorded only while it sits`,
+    );
+  }
+}

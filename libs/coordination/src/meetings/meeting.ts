@@ -1,8 +1,11 @@
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { DecisionKind, DecisionSubject } from '../shared/decision-facts.js';
 import type { IsoDate } from '../shared/iso-date.js';
 import type { LocalizedText } from '../shared/localized-text.js';
 import type { Membership } from '../shared/states.js';
+import type { AgendaItem, BilateralMeeting, Briefing, Decision, RecordCorrection } from './meeting-record.js';
+import { applyCorrection } from './meeting-record.js';
+
+export type { Decision } from './meeting-record.js';
 
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
 
@@ -48,25 +51,37 @@ export type MeetingConvened = DomainEvent<
   { readonly meetingId: string; readonly memberStatesPresent: readonly string[] }
 >;
 
-export type DecisionRecorded = DomainEvent<
-  'DecisionRecorded',
-  {
-    readonly meetingId: string;
-    readonly decisionId: string;
-    readonly kind: DecisionKind;
-    readonly text: LocalizedText;
-    readonly subject: DecisionSubject;
-    readonly adoptingStates: readonly string[];
-  }
+export type AgendaItemAdded = DomainEvent<'AgendaItemAdded', { readonly meetingId: string } & AgendaItem>;
+
+/** Self-describing: what a decision asks for is in it, absent parts as null or []. */
+export type DecisionRecorded = DomainEvent<'DecisionRecorded', { readonly meetingId: string } & Decision>;
+
+export type BriefingDelivered = DomainEvent<'BriefingDelivered', { readonly meetingId: string } & Briefing>;
+
+export type BilateralMeetingHeld = DomainEvent<
+  'BilateralMeetingHeld',
+  { readonly meetingId: string } & BilateralMeeting
 >;
 
 export type MeetingClosed = DomainEvent<'MeetingClosed', { readonly meetingId: string }>;
 
+export type RecordCorrected = DomainEvent<
+  'RecordCorrected',
+  { readonly meetingId: string } & RecordCorrection
+>;
+
 export type MeetingEvent =
-  MeetingScheduled | DelegationAccredited | MeetingConvened | DecisionRecorded | MeetingClosed;
+  | MeetingScheduled
+  | AgendaItemAdded
+  | DelegationAccredited
+  | MeetingConvened
+  | DecisionRecorded
+  | BriefingDelivered
+  | BilateralMeetingHeld
+  | MeetingClosed
+  | RecordCorrected;
 
 export type Delegation = Omit<DelegationAccredited['data'], 'meetingId'>;
-export type Decision = Omit<DecisionRecorded['data'], 'meetingId'>;
 
 export type MeetingStatus = 'scheduled' | 'convened' | 'closed';
 
@@ -74,30 +89,57 @@ export interface ScheduledMeeting extends MeetingDetails {
   readonly status: MeetingStatus;
   readonly delegations: readonly Delegation[];
   readonly decisions: readonly Decision[];
+  readonly agenda: readonly AgendaItem[];
+  readonly briefings: readonly Briefing[];
+  readonly bilaterals: readonly BilateralMeeting[];
+  readonly corrections: readonly RecordCorrection[];
 }
 
 export type MeetingState = { readonly status: 'unscheduled' } | ScheduledMeeting;
 
 export const initialMeetingState = (): MeetingState => ({ status: 'unscheduled' });
 
+/** Decisions recorded before these parts existed have none of them. */
+const DECISION_PARTS = {
+  agendaItemId: null,
+  documents: [],
+  citesStrategicDocuments: [],
+  organise: [],
+  followUps: [],
+};
+
+const entryOf = <D extends { meetingId: string }>({ meetingId: _meetingId, ...entry }: D) => entry;
+
 export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
+  if (event.type === 'MeetingScheduled') {
+    const record = {
+      delegations: [],
+      decisions: [],
+      agenda: [],
+      briefings: [],
+      bilaterals: [],
+      corrections: [],
+    };
+    return { ...event.data, status: 'scheduled', ...record };
+  }
+  if (state.status === 'unscheduled') return state;
   switch (event.type) {
-    case 'MeetingScheduled':
-      return { ...event.data, status: 'scheduled', delegations: [], decisions: [] };
-    case 'DelegationAccredited': {
-      if (state.status === 'unscheduled') return state;
-      const { meetingId: _meetingId, ...delegation } = event.data;
-      return { ...state, delegations: [...state.delegations, delegation] };
-    }
+    case 'AgendaItemAdded':
+      return { ...state, agenda: [...state.agenda, entryOf(event.data)] };
+    case 'DelegationAccredited':
+      return { ...state, delegations: [...state.delegations, entryOf(event.data)] };
     case 'MeetingConvened':
-      return state.status === 'unscheduled' ? state : { ...state, status: 'convened' };
-    case 'DecisionRecorded': {
-      if (state.status === 'unscheduled') return state;
-      const { meetingId: _meetingId, ...decision } = event.data;
-      return { ...state, decisions: [...state.decisions, decision] };
-    }
+      return { ...state, status: 'convened' };
+    case 'DecisionRecorded':
+      return { ...state, decisions: [...state.decisions, { ...DECISION_PARTS, ...entryOf(event.data) }] };
+    case 'BriefingDelivered':
+      return { ...state, briefings: [...state.briefings, entryOf(event.data)] };
+    case 'BilateralMeetingHeld':
+      return { ...state, bilaterals: [...state.bilaterals, entryOf(event.data)] };
     case 'MeetingClosed':
-      return state.status === 'unscheduled' ? state : { ...state, status: 'closed' };
+      return { ...state, status: 'closed' };
+    case 'RecordCorrected':
+      return applyCorrection(state, entryOf(event.data));
     default:
       return unreachable(event);
   }

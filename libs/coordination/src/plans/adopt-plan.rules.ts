@@ -4,9 +4,11 @@ import { yearOf } from '../shared/iso-date.js';
 import { isMemberState } from '../shared/states.js';
 import type { AdoptPlan } from './joint-activity-plan.decider.js';
 import type { DraftedPlan, PlanAdopted } from './joint-activity-plan.js';
+import { assertPlanNotClosed } from './plan.guards.js';
 
 export function adoptPlan(command: AdoptPlan, plan: DraftedPlan): [PlanAdopted] {
   const { decision: cited, facts } = command.data;
+  assertPlanNotClosed(plan);
   if (plan.status === 'adopted') {
     throw new StateConflict('plan.already-adopted', `plan ${plan.planId} is already adopted`, 'planId');
   }

@@ -3,7 +3,7 @@ import { isIsoDate } from '../shared/iso-date.js';
 import { isKnownState, isMemberState } from '../shared/states.js';
 import { runCommands } from '../shared/testing/run-commands.js';
 import { planDecider } from './joint-activity-plan.decider.js';
-import type { PlanState } from './joint-activity-plan.js';
+import type { PlanEvent, PlanState } from './joint-activity-plan.js';
 import { planCommands } from './testing/plan-arbitraries.js';
 
 function assertInvariants(plan: PlanState): void {
@@ -21,13 +21,31 @@ function assertInvariants(plan: PlanState): void {
       expect(activity.plannedStart <= activity.plannedEnd).toBe(true);
     }
   }
-  if (plan.status === 'adopted') {
-    expect(plan.activities.length).toBeGreaterThanOrEqual(1);
-    expect(plan.adoption?.decision).toEqual({ meetingId: 'm1', decisionId: 'd1' });
-    expect(plan.adoption?.adoptingStates.length).toBeGreaterThanOrEqual(1);
-    expect(plan.adoption?.adoptingStates.every(isMemberState)).toBe(true);
-  } else {
-    expect(plan.adoption).toBeNull();
+  const amendmentIds = plan.amendments.map((a) => a.amendmentId);
+  expect(new Set(amendmentIds).size).toBe(amendmentIds.length);
+  if (plan.status === 'drafted') {
+    expect([plan.adoption, plan.closure, plan.amendments]).toEqual([null, null, []]);
+    return;
+  }
+  expect(plan.activities.length).toBeGreaterThanOrEqual(1);
+  expect(plan.adoption?.decision).toEqual({ meetingId: 'm1', decisionId: 'd1' });
+  expect(plan.adoption?.adoptingStates.length).toBeGreaterThanOrEqual(1);
+  expect(plan.adoption?.adoptingStates.every(isMemberState)).toBe(true);
+  for (const amendment of plan.amendments) {
+    expect(amendment.decision).toEqual({ meetingId: 'm2', decisionId: 'd2' });
+    expect(amendment.amendedOn >= (plan.adoption?.adoptedOn ?? '')).toBe(true);
+  }
+  expect(plan.closure === null).toBe(plan.status === 'adopted');
+  if (plan.closure) expect(plan.closure.closedOn >= (plan.adoption?.adoptedOn ?? '')).toBe(true);
+}
+
+function assertStep(before: PlanState, events: readonly PlanEvent[], after: PlanState): void {
+  if (before.status === 'closed') expect(after).toEqual(before);
+  if (before.status === 'adopted') {
+    for (const event of events) expect(['PlanAmended', 'PlanClosed']).toContain(event.type);
+  }
+  for (const event of events) {
+    if (event.type === 'PlanAmended' || event.type === 'PlanClosed') expect(before.status).toBe('adopted');
   }
 }
 
@@ -35,19 +53,25 @@ describe('JointActivityPlan invariants', () => {
   it('hold after any sequence of commands, refused ones skipped', () => {
     fc.assert(
       fc.property(planCommands, (commands) => {
-        runCommands(planDecider, commands, ({ before, after }) => {
+        runCommands(planDecider, commands, ({ before, events, after }) => {
+          assertStep(before, events, after);
           assertInvariants(after);
-          if (before.status === 'adopted') expect(after).toEqual(before);
         });
       }),
       { numRuns: 500 },
     );
   });
 
-  it('reach adopted plans, so the invariants are not checked in vain', () => {
+  it('reach adopted, amended and closed plans, so the invariants are not checked in vain', () => {
     const finals = fc
-      .sample(planCommands, { numRuns: 300, seed: 42 })
+      .sample(planCommands, { numRuns: 500, seed: 42 })
       .map((c) => runCommands(planDecider, c));
-    expect(finals.filter((plan) => plan.status === 'adopted').length).toBeGreaterThan(10);
+    expect(finals.filter((plan) => plan.status !== 'none' && plan.adoption !== null).length).toBeGreaterThan(
+      10,
+    );
+    expect(
+      finals.filter((plan) => plan.status !== 'none' && plan.amendments.length > 0).length,
+    ).toBeGreaterThan(10);
+    expect(finals.filter((plan) => plan.status === 'closed').length).toBeGreaterThan(10);
   });
 });

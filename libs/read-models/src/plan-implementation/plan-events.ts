@@ -27,3 +27,21 @@ export interface PlanAdoptedData {
   readonly adoptedOn: string;
   readonly adoptingStates: string[];
 }
+
+export type PlannedActivityData = Omit<ActivityAddedData, 'planId'>;
+
+export interface PlanAmendedData {
+  readonly planId: string;
+  readonly amendmentId: string;
+  readonly decision: { readonly meetingId: string; readonly decisionId: string };
+  readonly amendedOn: string;
+  readonly addedActivities: PlannedActivityData[];
+  readonly removedActivityIds: string[];
+  readonly newTitle: Record<string, string> | null;
+}
+
+export interface PlanClosedData {
+  readonly planId: string;
+  readonly closedOn: string;
+  readonly reason: Record<string, string> | null;
+}

@@ -30,6 +30,9 @@ export interface PlanView {
   readonly status: string;
   readonly visibility: string;
   readonly adoption: { decision: unknown; adoptedOn: string; adoptingStates: string[] } | null;
+  /** Each amendment with the decision it cites, oldest first. */
+  readonly amendments: { amendmentId: string; decision: unknown; amendedOn: string }[];
+  readonly closure: { closedOn: string; reason: Record<string, string> | null } | null;
   readonly activities: ActivityView[];
   readonly summary: {
     activities: number;
@@ -60,6 +63,9 @@ interface PlanRow {
   adopted_on: string | null;
   decision: string | null;
   adopting_states: string | null;
+  amendments: string;
+  closed_on: string | null;
+  closing_reason: string | null;
   last_position: number;
 }
 
@@ -117,7 +123,7 @@ export function listPlans(db: Database, filter: PlanListFilter) {
   return { items: rows.map(toPlanHeader), total, limit: filter.limit, offset: filter.offset };
 }
 
-function toPlanHeader(row: PlanRow) {
+function toPlanHeader(row: PlanRow): Omit<PlanView, 'activities' | 'summary' | 'position'> {
   return {
     id: row.plan_id,
     seriesId: row.series_id,
@@ -130,6 +136,13 @@ function toPlanHeader(row: PlanRow) {
           decision: JSON.parse(row.decision ?? 'null') as unknown,
           adoptedOn: row.adopted_on,
           adoptingStates: JSON.parse(row.adopting_states ?? '[]') as string[],
+        }
+      : null,
+    amendments: JSON.parse(row.amendments) as PlanView['amendments'],
+    closure: row.closed_on
+      ? {
+          closedOn: row.closed_on,
+          reason: row.closing_reason ? (JSON.parse(row.closing_reason) as Record<string, string>) : null,
         }
       : null,
   };

@@ -21,9 +21,9 @@ class ListPlansQueryDto extends PageQueryDto {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({ enum: ['drafted', 'adopted'] })
+  @ApiPropertyOptional({ enum: ['drafted', 'adopted', 'closed'] })
   @IsOptional()
-  @IsIn(['drafted', 'adopted'])
+  @IsIn(['drafted', 'adopted', 'closed'])
   status?: string;
 }
 

@@ -1,28 +1,8 @@
 import fc from 'fast-check';
 import type { DecisionFacts, DecisionSubject } from '../../shared/decision-facts.js';
-import type { LocalizedText } from '../../shared/localized-text.js';
-import { metadata } from '../../shared/testing/command.js';
 import type { AddActivityToPlan, AdoptPlan, DraftPlan, PlanCommand } from '../joint-activity-plan.decider.js';
-import { ACTIVITY_KINDS } from '../joint-activity-plan.js';
-
-const PLAN = 'p1';
-const KNOWN = ['AZ', 'KZ', 'KG', 'TR', 'UZ', 'HU', 'TM', 'XC'];
-const MEMBERS = ['AZ', 'KZ', 'KG', 'TR', 'UZ'];
-const meta = metadata({ recordedAt: '2024-11-18T12:00:00Z' });
-
-/** Mostly valid values, sometimes invalid ones, so that commands are accepted often enough. */
-const mostly = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
-  fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: invalid, weight: 1 });
-
-const anyStates = fc.array(fc.constantFrom(...KNOWN, 'RU'), { maxLength: 6 });
-const date = mostly(
-  fc.constantFrom('2025-02-28', '2025-05-20', '2025-09-01', '2025-12-31'),
-  fc.constantFrom('2025-02-30', 'soon'),
-);
-const title = mostly<LocalizedText>(
-  fc.constantFrom({ en: 'Forum' }, { en: 'Forum', ky: 'Форум' }),
-  fc.constantFrom({ en: '' }, { ru: 'Форум' } as never),
-);
+import { amend, close } from './plan-amendment-arbitraries.js';
+import { MEMBERS, PLAN, activity, anyStates, meta, mostly, title } from './plan-arbitrary-parts.js';
 
 const draft: fc.Arbitrary<DraftPlan> = fc
   .record({
@@ -33,35 +13,11 @@ const draft: fc.Arbitrary<DraftPlan> = fc
   })
   .map((data) => ({ type: 'DraftPlan', data, metadata: meta }));
 
-const statesAndLead = mostly(
-  fc.subarray(KNOWN, { minLength: 1 }).chain((participatingStates) =>
-    fc.record({
-      participatingStates: fc.constant(participatingStates),
-      leadState: fc.constantFrom(...participatingStates),
-    }),
-  ),
-  fc.record({ participatingStates: anyStates, leadState: fc.constantFrom(...KNOWN, 'RU') }),
-);
-
-const add: fc.Arbitrary<AddActivityToPlan> = fc
-  .tuple(
-    fc.record(
-      {
-        activityId: mostly(fc.constantFrom('a1', 'a2', 'a3'), fc.constant('')),
-        kind: mostly(fc.constantFrom(...ACTIVITY_KINDS), fc.constant('party' as never)),
-        title,
-        plannedStart: date,
-        plannedEnd: date,
-      },
-      { requiredKeys: ['activityId', 'kind', 'title'] },
-    ),
-    statesAndLead,
-  )
-  .map(([data, states]) => ({
-    type: 'AddActivityToPlan',
-    data: { planId: PLAN, ...data, ...states },
-    metadata: meta,
-  }));
+const add: fc.Arbitrary<AddActivityToPlan> = activity.map((data) => ({
+  type: 'AddActivityToPlan',
+  data: { planId: PLAN, ...data },
+  metadata: meta,
+}));
 
 const facts: fc.Arbitrary<DecisionFacts> = fc.record({
   meetingId: fc.constant('m1'),
@@ -92,8 +48,26 @@ const adopt: fc.Arbitrary<AdoptPlan> = fc
     metadata: meta,
   }));
 
-/** Valid and invalid commands on one plan stream, in any order. */
-export const planCommands: fc.Arbitrary<PlanCommand[]> = fc.array(
-  fc.oneof({ arbitrary: draft, weight: 2 }, { arbitrary: add, weight: 5 }, { arbitrary: adopt, weight: 2 }),
-  { maxLength: 30, size: 'max' },
+const anyCommand = fc.oneof(
+  { arbitrary: draft, weight: 2 },
+  { arbitrary: add, weight: 5 },
+  { arbitrary: adopt, weight: 2 },
+  { arbitrary: amend, weight: 2 },
+  { arbitrary: close, weight: 1 },
 );
+
+/** Adoptions, amendments and closings, once activities are likely to be in the plan. */
+const ending = fc.array(
+  fc.oneof(
+    { arbitrary: adopt, weight: 3 },
+    { arbitrary: amend, weight: 6 },
+    { arbitrary: close, weight: 1 },
+    { arbitrary: anyCommand, weight: 2 },
+  ),
+  { maxLength: 12 },
+);
+
+/** Valid and invalid commands on one plan stream, in any order, usually opened by a draft. */
+export const planCommands: fc.Arbitrary<PlanCommand[]> = fc
+  .tuple(fc.option(draft, { freq: 4 }), fc.array(anyCommand, { maxLength: 30, size: 'max' }), ending)
+  .map(([first, commands, end]) => [...(first ? [first] : []), ...commands, ...end]);

@@ -1,7 +1,14 @@
 import type { DecisionFacts } from '../../shared/decision-facts.js';
 import { commandsOf } from '../../shared/testing/command.js';
 import type { PlanCommand } from '../joint-activity-plan.decider.js';
-import type { ActivityAddedToPlan, PlanDrafted } from '../joint-activity-plan.js';
+import type {
+  ActivityAddedToPlan,
+  PlanAdopted,
+  PlanAmended,
+  PlanClosed,
+  PlanDrafted,
+  PlanEvent,
+} from '../joint-activity-plan.js';
 
 export const planCommand = commandsOf<PlanCommand>();
 
@@ -46,4 +53,38 @@ export const decisionFactsOf = (data: Partial<DecisionFacts> = {}): DecisionFact
   adoptingStates: ['AZ', 'KZ', 'KG', 'TR', 'UZ'],
   accreditedMemberStates: ['AZ', 'KZ', 'KG', 'TR', 'UZ'],
   ...data,
+});
+
+export const planAdopted: PlanAdopted = {
+  type: 'PlanAdopted',
+  data: {
+    ...drafted.data,
+    decision: CITED,
+    adoptedOn: '2024-11-18',
+    adoptingStates: ['AZ', 'KZ', 'KG', 'TR', 'UZ'],
+  },
+};
+
+/** The 2025 plan adopted at Tashkent with the Turkic Diaspora Forum. */
+export const adoptedPlan: readonly PlanEvent[] = [drafted, activityAdded(), planAdopted];
+
+export const ORGANISING = { meetingId: 'diaspora-ministerial-6', decisionId: 'organise-2025' } as const;
+
+export const planAmended = (data: Partial<PlanAmended['data']> = {}): PlanAmended => ({
+  type: 'PlanAmended',
+  data: {
+    planId: PLAN_ID,
+    amendmentId: 'amendment-1',
+    decision: ORGANISING,
+    amendedOn: '2024-11-18',
+    addedActivities: [],
+    removedActivityIds: [],
+    newTitle: null,
+    ...data,
+  },
+});
+
+export const planClosed = (data: Partial<PlanClosed['data']> = {}): PlanClosed => ({
+  type: 'PlanClosed',
+  data: { planId: PLAN_ID, closedOn: '2025-12-31', reason: null, ...data },
 });
