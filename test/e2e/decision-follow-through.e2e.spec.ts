@@ -1,6 +1,7 @@
 import { startEngine, type RunningEngine } from '../support/engine.js';
 import {
   activities,
+  defineSeries,
   delegations,
   draftPlan,
   MEETING,
@@ -34,6 +35,7 @@ describe('the decision process manager over HTTP', () => {
   const head = async () => (await engine.get('/health/ready')).body.headPosition as number;
 
   async function meetingUpToConvened() {
+    await ok('DefineMeetingSeries', defineSeries);
     await ok('ScheduleMeeting', scheduleMeeting);
     for (const d of delegations) await ok('AccreditDelegation', { meetingId: MEETING, ...d });
     await ok('ConveneMeeting', { meetingId: MEETING });

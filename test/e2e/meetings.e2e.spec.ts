@@ -1,5 +1,6 @@
 import { startEngine, type RunningEngine } from '../support/engine.js';
 import {
+  defineSeries,
   MEETING,
   ORGANISE_DECISION,
   PLAN,
@@ -54,6 +55,7 @@ describe('the record of a meeting over HTTP (Tashkent, 18 November 2024)', () =>
   };
 
   it('records agenda, briefing, decisions and bilaterals, closes, then only corrects keeping the original', async () => {
+    await ok('DefineMeetingSeries', defineSeries);
     await ok('ScheduleMeeting', { ...scheduleMeeting, hostInstitutionId: 'uz-interethnic-committee' });
     for (const item of agendaItems) await ok('AddAgendaItem', item);
     for (const d of delegations) await ok('AccreditDelegation', { meetingId: MEETING, ...d });

@@ -6,6 +6,12 @@ export const MEETING = 'diaspora-ministerial-6';
 export const PLAN = 'diaspora-2025';
 export const DECISION = 'adopt-plan-2025';
 
+export const defineSeries = {
+  seriesId: 'diaspora-ministerial',
+  title: { en: 'Meeting of Ministers and Heads of Institutions in charge of Diaspora Affairs of the OTS' },
+  domain: 'diaspora',
+};
+
 export const scheduleMeeting = {
   meetingId: MEETING,
   seriesId: 'diaspora-ministerial',
@@ -95,6 +101,7 @@ export async function recordTashkentMeeting(engine: {
       throw new Error(`${type} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
     return reply;
   };
+  await expectOk('DefineMeetingSeries', defineSeries);
   await expectOk('ScheduleMeeting', scheduleMeeting);
   for (const d of delegations) await expectOk('AccreditDelegation', { meetingId: MEETING, ...d });
   await expectOk('ConveneMeeting', { meetingId: MEETING });
