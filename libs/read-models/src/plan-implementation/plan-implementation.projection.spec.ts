@@ -71,9 +71,11 @@ const planRow = (db: Database.Database) =>
   db.prepare('SELECT title, status, amendments, closed_on, closing_reason, last_position FROM rm_plan').get();
 
 describe('plan-implementation projection', () => {
-  it('is version 2 and reads amendments and closings', () => {
-    expect(projection.version).toBe(2);
-    expect(projection.eventTypes).toEqual(expect.arrayContaining(['PlanAmended', 'PlanClosed']));
+  it('is version 3 and reads amendments, closings and the life of activities', () => {
+    expect(projection.version).toBe(3);
+    expect(projection.eventTypes).toEqual(
+      expect.arrayContaining(['PlanAmended', 'PlanClosed', 'ActivityScheduled', 'ProgressReported']),
+    );
   });
 
   it('adds the activity rows of an amendment, after the last one, and records the amendment', () => {
@@ -151,6 +153,103 @@ describe('plan-implementation projection', () => {
       status: 'adopted',
       amendments: [],
       closure: null,
+    });
+  });
+
+  describe('the life of an activity scheduled from the plan', () => {
+    const scheduled = (activityId: string, planActivityId: string | null) => [
+      'ActivityScheduled',
+      {
+        activityId,
+        kind: 'forum',
+        planId: planActivityId ? PLAN : null,
+        planActivityId,
+        meetingId: planActivityId ? null : 'diaspora-ministerial-6',
+        decisionId: planActivityId ? null : 'organise-2025',
+        plannedStart: '2025-05-21',
+        plannedEnd: '2025-05-23',
+      },
+    ];
+    const row = (db: Database.Database, id: string) =>
+      db
+        .prepare(
+          `SELECT status, progress, scheduled_as, actual_start, actual_end, planned_start, planned_end, last_position
+           FROM rm_plan_activity WHERE activity_id = ?`,
+        )
+        .get(id);
+
+    it('given the forum scheduled, started and reported at 60%, then the plan shows it in progress', () => {
+      const db = given([
+        ...adoptedPlan,
+        scheduled('forum-istanbul', 'forum'),
+        ['ActivityStarted', { activityId: 'forum-istanbul', startedOn: '2025-05-21' }],
+        ['ProgressReported', { activityId: 'forum-istanbul', progress: 60, asOf: '2025-05-22' }],
+      ]);
+      expect(row(db, 'forum')).toEqual({
+        status: 'in-progress',
+        progress: 60,
+        scheduled_as: 'forum-istanbul',
+        actual_start: '2025-05-21',
+        actual_end: null,
+        planned_start: '2025-05-21',
+        planned_end: '2025-05-23',
+        last_position: 7,
+      });
+    });
+
+    it('given it completed, then it is completed at 100% with its end, and no longer overdue', () => {
+      const db = given([
+        ...adoptedPlan,
+        scheduled('forum-istanbul', 'forum'),
+        ['ActivityStarted', { activityId: 'forum-istanbul', startedOn: '2025-05-21' }],
+        ['ActivityCompleted', { activityId: 'forum-istanbul', completedOn: '2025-05-23' }],
+      ]);
+      expect(row(db, 'forum')).toMatchObject({
+        status: 'completed',
+        progress: 100,
+        actual_end: '2025-05-23',
+      });
+      const view = findPlan(db, PLAN, '2026-01-01');
+      expect(view?.activities.find((a) => a.id === 'forum')).toMatchObject({
+        overdue: false,
+        scheduledAs: 'forum-istanbul',
+      });
+      expect(view?.activities.find((a) => a.id === 'youth')).toMatchObject({
+        status: 'planned',
+        overdue: true,
+      });
+      expect(view?.summary).toMatchObject({ progress: 50, overdue: 1 });
+    });
+
+    it('given it postponed, then cancelled, then the plan shows the new dates and the cancellation', () => {
+      const db = given([
+        ...adoptedPlan,
+        scheduled('youth-baku', 'youth'),
+        ['ActivityPostponed', { activityId: 'youth-baku', newStart: '2025-09-01', newEnd: '2025-09-03' }],
+      ]);
+      expect(row(db, 'youth')).toMatchObject({
+        status: 'postponed',
+        planned_start: '2025-09-01',
+        planned_end: '2025-09-03',
+      });
+      projection.apply(db, {
+        ...newEvent('ActivityCancelled', { activityId: 'youth-baku' }),
+        stream: 'activity-youth-baku',
+        revision: 2,
+        position: 7,
+      });
+      expect(row(db, 'youth')).toMatchObject({ status: 'cancelled', last_position: 7 });
+    });
+
+    it('leaves the plan alone for activities organised by a decision rather than the plan', () => {
+      const db = given([
+        ...adoptedPlan,
+        scheduled('round-7', null),
+        ['ActivityStarted', { activityId: 'round-7', startedOn: '2025-06-01' }],
+      ]);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM rm_plan_activity WHERE status = 'planned'").get()).toEqual(
+        { n: 2 },
+      );
     });
   });
 });

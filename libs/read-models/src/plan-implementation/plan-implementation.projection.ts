@@ -8,6 +8,7 @@ import type {
   PlanClosedData,
   PlanDraftedData,
 } from './plan-events.js';
+import { ACTIVITY_EVENT_TYPES, applyActivityEvent, forgetActivityStatements } from './activity-progress.js';
 import { createPlanTables, dropPlanTables } from './plan-implementation.schema.js';
 
 const statements = statementsFor((db: Database) => ({
@@ -59,13 +60,22 @@ function addActivity(s: Statements, planId: string, a: Omit<ActivityAddedData, '
 export const planImplementationProjection: Projection = {
   name: 'plan-implementation',
   // 2: amendments (activities added and removed, retitling) and closing.
-  version: 2,
-  eventTypes: ['PlanDrafted', 'ActivityAddedToPlan', 'PlanAdopted', 'PlanAmended', 'PlanClosed'],
+  // 3: the life of each activity scheduled from the plan (status, progress, actual dates).
+  version: 3,
+  eventTypes: [
+    'PlanDrafted',
+    'ActivityAddedToPlan',
+    'PlanAdopted',
+    'PlanAmended',
+    'PlanClosed',
+    ...ACTIVITY_EVENT_TYPES,
+  ],
 
   setup: createPlanTables,
 
   reset(db: Database): void {
     statements.forget(db);
+    forgetActivityStatements(db);
     dropPlanTables(db);
   },
 
@@ -106,6 +116,8 @@ export const planImplementationProjection: Projection = {
         s.close.run(d.closedOn, reason, position, d.planId);
         return;
       }
+      default:
+        applyActivityEvent(db, event);
     }
   },
 };

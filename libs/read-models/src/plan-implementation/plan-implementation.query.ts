@@ -12,6 +12,10 @@ export interface ActivityView {
   readonly plannedEnd: string | null;
   readonly status: string;
   readonly progress: number;
+  /** The Activity that carries it out, once scheduled from the plan. */
+  readonly scheduledAs: string | null;
+  readonly actualStart: string | null;
+  readonly actualEnd: string | null;
   /** Planned to end before today and neither completed nor cancelled. */
   readonly overdue: boolean;
 }
@@ -80,6 +84,9 @@ interface ActivityRow {
   planned_end: string | null;
   status: string;
   progress: number;
+  scheduled_as: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
   last_position: number;
 }
 
@@ -160,6 +167,9 @@ function toActivity(row: ActivityRow, today: string): ActivityView {
     plannedEnd: row.planned_end,
     status: row.status,
     progress: row.progress,
+    scheduledAs: row.scheduled_as,
+    actualStart: row.actual_start,
+    actualEnd: row.actual_end,
     overdue: row.planned_end !== null && row.planned_end < today && !FINAL.has(row.status),
   };
 }

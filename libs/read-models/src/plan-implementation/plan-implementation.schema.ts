@@ -33,11 +33,21 @@ export function createPlanTables(db: Database): void {
       planned_end TEXT,
       status TEXT NOT NULL,
       progress INTEGER NOT NULL,
+      scheduled_as TEXT,
+      actual_start TEXT,
+      actual_end TEXT,
       last_position INTEGER NOT NULL,
       PRIMARY KEY (plan_id, activity_id)
+    ) STRICT;
+    CREATE TABLE IF NOT EXISTS rm_plan_activity_link (
+      activity_id TEXT PRIMARY KEY,
+      plan_id TEXT NOT NULL,
+      plan_activity_id TEXT NOT NULL
     ) STRICT;`);
 }
 
 export function dropPlanTables(db: Database): void {
-  db.exec('DROP TABLE IF EXISTS rm_plan_activity; DROP TABLE IF EXISTS rm_plan;');
+  db.exec(
+    'DROP TABLE IF EXISTS rm_plan_activity_link; DROP TABLE IF EXISTS rm_plan_activity; DROP TABLE IF EXISTS rm_plan;',
+  );
 }
