@@ -1,6 +1,6 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
-import type { CompleteActivity, ReportProgress, StartActivity } from './activity.decider.js';
+import type { CompleteActivity, ReportProgress, StartActivity } from './activity.commands.js';
 import type { ActivityCompleted, ActivityStarted, ProgressReported, ScheduledActivity } from './activity.js';
 import { assertNotInFuture, assertOnOrAfter } from './activity-dates.js';
 

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { activityDecider, type PostponeActivity } from './activity.decider.js';
+import type { PostponeActivity } from './activity.commands.js';
+import { activityDecider } from './activity.decider.js';
 import {
   ACTIVITY_ID,
   activityCommand,

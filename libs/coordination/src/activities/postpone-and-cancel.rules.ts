@@ -1,7 +1,7 @@
 import { RuleViolation } from '#eventsourcing/decider.js';
 import { compareIsoDates } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
-import type { CancelActivity, PostponeActivity } from './activity.decider.js';
+import type { CancelActivity, PostponeActivity } from './activity.commands.js';
 import type { ActivityCancelled, ActivityPostponed, ScheduledActivity } from './activity.js';
 import { assertDateRange } from './activity-dates.js';
 

@@ -1,6 +1,7 @@
 import { RuleViolation } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { activityDecider, type ReportProgress } from './activity.decider.js';
+import type { ReportProgress } from './activity.commands.js';
+import { activityDecider } from './activity.decider.js';
 import type { ProgressReported } from './activity.js';
 import {
   ACTIVITY_ID,

@@ -1,6 +1,6 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import type { SchedulingData } from './activity.decider.js';
+import type { SchedulingData } from './activity.commands.js';
 import { activityDecider } from './activity.decider.js';
 import {
   activityCommand,

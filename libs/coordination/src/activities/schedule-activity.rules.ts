@@ -3,7 +3,7 @@ import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertOneOf, assertOptionalText, assertText } from '../shared/required.js';
 import { assertKnownState, assertStateList } from '../shared/states.js';
 import type { ActivityKind } from '../shared/activity-fields.js';
-import type { ScheduleActivity, ScheduleForum, SchedulingData } from './activity.decider.js';
+import type { ScheduleActivity, ScheduleForum, SchedulingData } from './activity.commands.js';
 import type { ActivityScheduled, ActivityState } from './activity.js';
 import { PROGRAMME_KINDS } from './activity.js';
 import { assertDateRange } from './activity-dates.js';

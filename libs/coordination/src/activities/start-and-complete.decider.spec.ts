@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { activityDecider, type CompleteActivity } from './activity.decider.js';
+import type { CompleteActivity } from './activity.commands.js';
+import { activityDecider } from './activity.decider.js';
 import {
   ACTIVITY_ID,
   activityCommand,

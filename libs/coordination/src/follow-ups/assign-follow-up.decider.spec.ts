@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { followUpDecider, type AssignFollowUp, type FollowUpAssignmentFacts } from './follow-up.decider.js';
+import type { AssignFollowUp, FollowUpAssignmentFacts } from './follow-up.commands.js';
+import { followUpDecider } from './follow-up.decider.js';
 import {
   DECISION,
   FOLLOW_UP_ID,

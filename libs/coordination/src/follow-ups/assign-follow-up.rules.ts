@@ -2,7 +2,7 @@ import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/dec
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertText } from '../shared/required.js';
-import type { AssignFollowUp } from './follow-up.decider.js';
+import type { AssignFollowUp } from './follow-up.commands.js';
 import type { FollowUpAssigned, FollowUpAssignee, FollowUpState } from './follow-up.js';
 
 /** A follow-up points back to a recorded decision and names who is to act on it. */

@@ -1,7 +1,7 @@
 import { RuleViolation } from '#eventsourcing/decider.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertOneOf } from '../shared/required.js';
-import type { UpdateImplementationStatus } from './follow-up.decider.js';
+import type { UpdateImplementationStatus } from './follow-up.commands.js';
 import type { AssignedFollowUp, ImplementationStatusUpdated } from './follow-up.js';
 import { IMPLEMENTATION_STATUSES } from './follow-up.js';
 import { assertNotFinal } from './follow-up.guards.js';

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { followUpDecider, type ScheduleReview } from './follow-up.decider.js';
+import type { ScheduleReview } from './follow-up.commands.js';
+import { followUpDecider } from './follow-up.decider.js';
 import type { ReviewScheduled } from './follow-up.js';
 import { FOLLOW_UP_ID, assigned, followUpCommand, statusUpdated } from './testing/follow-up-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertOptionalText } from '../shared/required.js';
-import type { ScheduleReview } from './follow-up.decider.js';
+import type { ScheduleReview } from './follow-up.commands.js';
 import type { AssignedFollowUp, ReviewScheduled } from './follow-up.js';
 import { assertNotFinal } from './follow-up.guards.js';
 

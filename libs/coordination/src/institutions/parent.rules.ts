@@ -1,6 +1,6 @@
 import { EntityNotFound, RuleViolation } from '#eventsourcing/decider.js';
 import { assertText } from '../shared/required.js';
-import type { ParentInstitutionFacts } from './institution.decider.js';
+import type { ParentInstitutionFacts } from './institution.commands.js';
 
 /**
  * A parent body must be registered, belong to the same state (or both to the Secretariat), and

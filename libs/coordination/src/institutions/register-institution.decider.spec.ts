@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { institutionDecider, type RegisterInstitution } from './institution.decider.js';
+import type { RegisterInstitution } from './institution.commands.js';
+import { institutionDecider } from './institution.decider.js';
 import {
   MINISTRY,
   YTB,

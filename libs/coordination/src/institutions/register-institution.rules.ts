@@ -2,7 +2,7 @@ import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/dec
 import { assertIsoDate } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertText } from '../shared/required.js';
-import type { RegisterInstitution } from './institution.decider.js';
+import type { RegisterInstitution } from './institution.commands.js';
 import type { InstitutionRegistered, InstitutionState } from './institution.js';
 import { assertParent } from './parent.rules.js';
 

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { institutionDecider, type RenameInstitution } from './institution.decider.js';
+import type { RenameInstitution } from './institution.commands.js';
+import { institutionDecider } from './institution.decider.js';
 import {
   MINISTRY,
   YTB,

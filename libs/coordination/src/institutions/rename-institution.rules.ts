@@ -1,7 +1,7 @@
 import { RuleViolation } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertLocalizedText, type LocalizedText } from '../shared/localized-text.js';
-import type { RenameInstitution } from './institution.decider.js';
+import type { RenameInstitution } from './institution.commands.js';
 import type { InstitutionRenamed, RegisteredInstitution } from './institution.js';
 import { dayBefore } from './calendar-day.js';
 import { currentNamePeriod } from './institution.js';

@@ -1,6 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { meetingSeriesDecider, type DefineMeetingSeries } from './meeting-series.decider.js';
+import type { DefineMeetingSeries } from './meeting-series.commands.js';
+import { meetingSeriesDecider } from './meeting-series.decider.js';
 import { meetingSeriesCommand, seriesDefined } from './testing/meeting-series-fixtures.js';
 
 const define = (data: Partial<DefineMeetingSeries['data']> = {}) =>

@@ -1,7 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertText } from '../shared/required.js';
-import type { DefineMeetingSeries } from './meeting-series.decider.js';
+import type { DefineMeetingSeries } from './meeting-series.commands.js';
 import type { MeetingSeriesDefined, MeetingSeriesState } from './meeting-series.js';
 
 /** A field of cooperation: a slug such as `diaspora`, `culture`, `youth-and-sports`. */

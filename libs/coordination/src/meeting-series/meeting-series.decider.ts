@@ -1,27 +1,11 @@
-import { EntityNotFound, unreachable, type Command, type Decider } from '#eventsourcing/decider.js';
-import type { LocalizedText } from '../shared/localized-text.js';
+import { EntityNotFound, unreachable, type Decider } from '#eventsourcing/decider.js';
 import { defineMeetingSeries } from './define-series.rules.js';
+import type { MeetingSeriesCommand } from './meeting-series.commands.js';
 import type { DefinedSeries, MeetingSeriesEvent, MeetingSeriesState } from './meeting-series.js';
 import { evolveMeetingSeries, initialMeetingSeriesState } from './meeting-series.js';
 import { numberMeeting } from './number-meeting.rules.js';
 
-export type DefineMeetingSeries = Command<
-  'DefineMeetingSeries',
-  { readonly seriesId: string; readonly title: LocalizedText; readonly domain: string }
->;
-
-export type NumberMeeting = Command<
-  'NumberMeeting',
-  {
-    readonly seriesId: string;
-    readonly meetingId: string;
-    readonly number: number;
-    /** YYYY-MM-DD: the day the meeting is (or was) held. */
-    readonly date: string;
-  }
->;
-
-export type MeetingSeriesCommand = DefineMeetingSeries | NumberMeeting;
+export type { DefineMeetingSeries, NumberMeeting, MeetingSeriesCommand } from './meeting-series.commands.js';
 
 export function decideMeetingSeries(
   command: MeetingSeriesCommand,

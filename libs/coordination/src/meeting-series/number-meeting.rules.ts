@@ -1,7 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertText } from '../shared/required.js';
-import type { NumberMeeting } from './meeting-series.decider.js';
+import type { NumberMeeting } from './meeting-series.commands.js';
 import type { DefinedSeries, MeetingNumbered } from './meeting-series.js';
 
 /**

@@ -1,6 +1,6 @@
 import { StateConflict } from '#eventsourcing/decider.js';
 import { assertText } from '../shared/required.js';
-import type { AddAgendaItem } from './meeting.decider.js';
+import type { AddAgendaItem } from './meeting.commands.js';
 import type { AgendaItemAdded, ScheduledMeeting } from './meeting.js';
 import { assertNotClosed } from './meeting.guards.js';
 import { agendaOrder, localizedText } from './record-values.rules.js';

@@ -1,6 +1,6 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertText } from '../shared/required.js';
-import type { RecordBilateralMeeting } from './meeting.decider.js';
+import type { RecordBilateralMeeting } from './meeting.commands.js';
 import type { BilateralMeetingHeld, ScheduledMeeting } from './meeting.js';
 import { assertNotClosed } from './meeting.guards.js';
 import { bilateralParties, optionalLocalizedText } from './record-values.rules.js';

@@ -1,6 +1,6 @@
 import { StateConflict } from '#eventsourcing/decider.js';
 import { assertText } from '../shared/required.js';
-import type { RecordBriefing } from './meeting.decider.js';
+import type { RecordBriefing } from './meeting.commands.js';
 import type { BriefingDelivered, ScheduledMeeting } from './meeting.js';
 import { assertSitting } from './meeting.guards.js';
 import { briefer, localizedText, strategicDocumentIds } from './record-values.rules.js';

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { meetingDecider, type CorrectRecord } from './meeting.decider.js';
+import type { CorrectRecord } from './meeting.commands.js';
+import { meetingDecider } from './meeting.decider.js';
 import type { RecordCorrected } from './meeting.js';
 import {
   MEETING_ID,

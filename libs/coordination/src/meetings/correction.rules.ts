@@ -2,7 +2,7 @@ import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/dec
 import { assertOneOf, assertText } from '../shared/required.js';
 import { objectOf, sameJson } from '../shared/shapes.js';
 import { correctableField, correctionTarget } from './correctable-fields.js';
-import type { CorrectRecord } from './meeting.decider.js';
+import type { CorrectRecord } from './meeting.commands.js';
 import { CORRECTION_TARGET_KINDS } from './meeting-record.js';
 import type { RecordCorrected, ScheduledMeeting } from './meeting.js';
 import { localizedText } from './record-values.rules.js';

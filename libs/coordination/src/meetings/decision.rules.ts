@@ -3,7 +3,7 @@ import { DECISION_KINDS, type DecisionKind } from '../shared/decision-facts.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertOneOf, assertOptionalText, assertText } from '../shared/required.js';
 import { assertKnownState, membershipOf } from '../shared/states.js';
-import type { RecordDecision } from './meeting.decider.js';
+import type { RecordDecision } from './meeting.commands.js';
 import type { DecisionRecorded, ScheduledMeeting } from './meeting.js';
 import { assertSitting } from './meeting.guards.js';
 import { followUpRequests, organiseRequests } from './decision-requests.rules.js';

@@ -1,7 +1,7 @@
 import { StateConflict } from '#eventsourcing/decider.js';
 import { assertOneOf, assertOptionalText } from '../shared/required.js';
 import { assertKnownState, membershipOf } from '../shared/states.js';
-import type { AccreditDelegation } from './meeting.decider.js';
+import type { AccreditDelegation } from './meeting.commands.js';
 import type { DelegationAccredited, ScheduledMeeting } from './meeting.js';
 import { DELEGATION_LEVELS, isAccredited } from './meeting.js';
 import { assertNotClosed } from './meeting.guards.js';

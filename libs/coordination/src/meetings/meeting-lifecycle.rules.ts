@@ -3,7 +3,7 @@ import { assertIsoDate } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertOptionalText, assertText } from '../shared/required.js';
 import { assertKnownState } from '../shared/states.js';
-import type { CloseMeeting, ConveneMeeting, ScheduleMeeting } from './meeting.decider.js';
+import type { CloseMeeting, ConveneMeeting, ScheduleMeeting } from './meeting.commands.js';
 import type {
   MeetingClosed,
   MeetingConvened,

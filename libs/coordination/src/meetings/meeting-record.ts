@@ -1,4 +1,3 @@
-import { unreachable } from '#eventsourcing/decider.js';
 import type {
   DecisionActivityRequest,
   DecisionFollowUpRequest,
@@ -6,7 +5,6 @@ import type {
   DecisionSubject,
 } from '../shared/decision-facts.js';
 import type { LocalizedText } from '../shared/localized-text.js';
-import type { ScheduledMeeting } from './meeting.js';
 
 /** What the record of a meeting holds besides its delegations and decisions. */
 
@@ -83,27 +81,4 @@ export interface RecordCorrection {
   readonly originalValue: unknown;
   readonly correctedValue: unknown;
   readonly reason: LocalizedText;
-}
-
-/**
- * The record as corrected. The correction's event stays in the log beside the event it
- * corrects, so the record as first written can always be replayed.
- */
-export function applyCorrection(meeting: ScheduledMeeting, correction: RecordCorrection): ScheduledMeeting {
-  const { target, field, correctedValue } = correction;
-  const corrected = <T extends object>(entries: readonly T[], idOf: (entry: T) => string): T[] =>
-    entries.map((entry) => (idOf(entry) === target.id ? { ...entry, [field]: correctedValue } : entry));
-  const corrections = [...meeting.corrections, correction];
-  switch (target.kind) {
-    case 'decision':
-      return { ...meeting, corrections, decisions: corrected(meeting.decisions, (d) => d.decisionId) };
-    case 'agenda-item':
-      return { ...meeting, corrections, agenda: corrected(meeting.agenda, (i) => i.itemId) };
-    case 'briefing':
-      return { ...meeting, corrections, briefings: corrected(meeting.briefings, (b) => b.briefingId) };
-    case 'bilateral':
-      return { ...meeting, corrections, bilaterals: corrected(meeting.bilaterals, (b) => b.bilateralId) };
-    default:
-      return unreachable(target.kind);
-  }
 }

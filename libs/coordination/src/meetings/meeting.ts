@@ -3,7 +3,6 @@ import type { IsoDate } from '../shared/iso-date.js';
 import type { LocalizedText } from '../shared/localized-text.js';
 import type { Membership } from '../shared/states.js';
 import type { AgendaItem, BilateralMeeting, Briefing, Decision, RecordCorrection } from './meeting-record.js';
-import { applyCorrection } from './meeting-record.js';
 
 export type { Decision } from './meeting-record.js';
 
@@ -142,6 +141,29 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return applyCorrection(state, entryOf(event.data));
     default:
       return unreachable(event);
+  }
+}
+
+/**
+ * The record as corrected. The correction's event stays in the log beside the event it
+ * corrects, so the record as first written can always be replayed.
+ */
+function applyCorrection(meeting: ScheduledMeeting, correction: RecordCorrection): ScheduledMeeting {
+  const { target, field, correctedValue } = correction;
+  const corrected = <T extends object>(entries: readonly T[], idOf: (entry: T) => string): T[] =>
+    entries.map((entry) => (idOf(entry) === target.id ? { ...entry, [field]: correctedValue } : entry));
+  const corrections = [...meeting.corrections, correction];
+  switch (target.kind) {
+    case 'decision':
+      return { ...meeting, corrections, decisions: corrected(meeting.decisions, (d) => d.decisionId) };
+    case 'agenda-item':
+      return { ...meeting, corrections, agenda: corrected(meeting.agenda, (i) => i.itemId) };
+    case 'briefing':
+      return { ...meeting, corrections, briefings: corrected(meeting.briefings, (b) => b.briefingId) };
+    case 'bilateral':
+      return { ...meeting, corrections, bilaterals: corrected(meeting.bilaterals, (b) => b.bilateralId) };
+    default:
+      return unreachable(target.kind);
   }
 }
 

@@ -1,6 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { meetingDecider, type RecordBriefing } from './meeting.decider.js';
+import type { RecordBriefing } from './meeting.commands.js';
+import { meetingDecider } from './meeting.decider.js';
 import {
   MEETING_ID,
   STRATEGIC_DOCUMENTS,

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { meetingDecider, type ScheduleMeeting } from './meeting.decider.js';
+import type { ScheduleMeeting } from './meeting.commands.js';
+import { meetingDecider } from './meeting.decider.js';
 import { MEETING_ID, meetingCommand, scheduled } from './testing/meeting-fixtures.js';
 
 const schedule = (data: Partial<ScheduleMeeting['data']> = {}) =>

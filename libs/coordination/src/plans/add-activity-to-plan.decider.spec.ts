@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { planDecider, type AddActivityToPlan } from './joint-activity-plan.decider.js';
+import type { AddActivityToPlan } from './joint-activity-plan.commands.js';
+import { planDecider } from './joint-activity-plan.decider.js';
 import type { PlanAdopted } from './joint-activity-plan.js';
 import { CITED, PLAN_ID, activityAdded, drafted, planCommand } from './testing/plan-fixtures.js';
 

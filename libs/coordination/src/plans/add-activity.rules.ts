@@ -1,7 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { activityFieldsOf } from '../shared/activity-fields.js';
 import { assertText } from '../shared/required.js';
-import type { AddActivityToPlan } from './joint-activity-plan.decider.js';
+import type { AddActivityToPlan } from './joint-activity-plan.commands.js';
 import type { ActivityAddedToPlan, DraftedPlan } from './joint-activity-plan.js';
 import { assertPlanNotClosed } from './plan.guards.js';
 

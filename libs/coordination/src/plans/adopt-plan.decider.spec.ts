@@ -1,7 +1,8 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import type { DecisionFacts } from '../shared/decision-facts.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { planDecider, type AdoptionFacts } from './joint-activity-plan.decider.js';
+import type { AdoptionFacts } from './joint-activity-plan.commands.js';
+import { planDecider } from './joint-activity-plan.decider.js';
 import type { PlanAdopted } from './joint-activity-plan.js';
 import {
   CITED,

@@ -2,7 +2,7 @@ import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/dec
 import type { DecisionFacts } from '../shared/decision-facts.js';
 import { yearOf } from '../shared/iso-date.js';
 import { isMemberState } from '../shared/states.js';
-import type { AdoptPlan } from './joint-activity-plan.decider.js';
+import type { AdoptPlan } from './joint-activity-plan.commands.js';
 import type { DraftedPlan, PlanAdopted } from './joint-activity-plan.js';
 import { assertPlanNotClosed } from './plan.guards.js';
 

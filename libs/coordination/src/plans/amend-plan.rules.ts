@@ -6,7 +6,7 @@ import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertText } from '../shared/required.js';
 import { objectOf, optionalList } from '../shared/shapes.js';
 import { assertNotInPlan } from './add-activity.rules.js';
-import type { AmendPlan } from './joint-activity-plan.decider.js';
+import type { AmendPlan } from './joint-activity-plan.commands.js';
 import type { DraftedPlan, PlanAmended, PlannedActivity } from './joint-activity-plan.js';
 import { assertPlanNotClosed } from './plan.guards.js';
 

@@ -1,6 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { planDecider, type ClosePlan } from './joint-activity-plan.decider.js';
+import type { ClosePlan } from './joint-activity-plan.commands.js';
+import { planDecider } from './joint-activity-plan.decider.js';
 import {
   PLAN_ID,
   activityAdded,

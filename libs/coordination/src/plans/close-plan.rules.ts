@@ -1,7 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates, isIsoDate } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
-import type { ClosePlan } from './joint-activity-plan.decider.js';
+import type { ClosePlan } from './joint-activity-plan.commands.js';
 import type { DraftedPlan, PlanClosed } from './joint-activity-plan.js';
 
 /** An adopted plan is closed once its year's work is done or abandoned; closing is final. */

@@ -1,6 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { planDecider, type DraftPlan } from './joint-activity-plan.decider.js';
+import type { DraftPlan } from './joint-activity-plan.commands.js';
+import { planDecider } from './joint-activity-plan.decider.js';
 import { PLAN_ID, drafted, planCommand } from './testing/plan-fixtures.js';
 
 const draft = (data: Partial<DraftPlan['data']> = {}, recordedAt = '2024-11-01T09:00:00Z') =>

@@ -2,7 +2,7 @@ import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { yearOfTimestamp } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertText } from '../shared/required.js';
-import type { DraftPlan } from './joint-activity-plan.decider.js';
+import type { DraftPlan } from './joint-activity-plan.commands.js';
 import type { PlanDrafted, PlanState } from './joint-activity-plan.js';
 
 /** The OTS (then the Turkic Council) was founded in 2009: no joint plan is older. */

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { protocolDecider, type DesignateSignatory } from './protocol.decider.js';
+import type { DesignateSignatory } from './protocol.commands.js';
+import { protocolDecider } from './protocol.decider.js';
 import {
   AZ,
   KZ,

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { protocolDecider, type DraftProtocol } from './protocol.decider.js';
+import type { DraftProtocol } from './protocol.commands.js';
+import { protocolDecider } from './protocol.decider.js';
 import {
   AZ,
   INSTITUTIONS,

@@ -1,7 +1,7 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertText } from '../shared/required.js';
-import type { DraftProtocol } from './protocol.decider.js';
+import type { DraftProtocol } from './protocol.commands.js';
 import type { ProtocolDrafted, ProtocolParty, ProtocolState } from './protocol.js';
 import { assertPartySpread } from './protocol.guards.js';
 

@@ -1,6 +1,6 @@
 import { EntityNotFound, StateConflict } from '#eventsourcing/decider.js';
 import { assertText } from '../shared/required.js';
-import type { AddParty, RemoveParty } from './protocol.decider.js';
+import type { AddParty, RemoveParty } from './protocol.commands.js';
 import type { DraftedProtocol, PartyAdded, PartyRemoved } from './protocol.js';
 import {
   assertNotTerminated,

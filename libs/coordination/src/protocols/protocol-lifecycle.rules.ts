@@ -1,7 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
-import type { RecordEntryIntoForce, TerminateProtocol } from './protocol.decider.js';
+import type { RecordEntryIntoForce, TerminateProtocol } from './protocol.commands.js';
 import type { DraftedProtocol, ProtocolEnteredIntoForce, ProtocolTerminated } from './protocol.js';
 import { assertNotTerminated } from './protocol.guards.js';
 

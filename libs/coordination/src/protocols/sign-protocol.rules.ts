@@ -2,7 +2,7 @@ import { EntityNotFound, RuleViolation } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertText } from '../shared/required.js';
 import { isSamePlace } from './margins-facts.js';
-import type { SignProtocol } from './protocol.decider.js';
+import type { SignProtocol } from './protocol.commands.js';
 import type {
   DraftedProtocol,
   ProtocolSignatureRecorded,

@@ -1,6 +1,6 @@
 import { StateConflict } from '#eventsourcing/decider.js';
 import { assertOptionalText, assertText } from '../shared/required.js';
-import type { DesignateSignatory } from './protocol.decider.js';
+import type { DesignateSignatory } from './protocol.commands.js';
 import type { DraftedProtocol, ProtocolPartyRecord, SignatoryDesignated } from './protocol.js';
 import { assertNotTerminated, existingParty } from './protocol.guards.js';
 

@@ -1,6 +1,7 @@
 import { EntityNotFound, RuleViolation } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { stateDecider, type ChangeMembershipStatus } from './state.decider.js';
+import type { ChangeMembershipStatus } from './state.commands.js';
+import { stateDecider } from './state.decider.js';
 import { membershipChanged, registered, stateCommand } from './testing/state-fixtures.js';
 
 const change = (data: Partial<ChangeMembershipStatus['data']> = {}) =>

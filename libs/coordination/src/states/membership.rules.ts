@@ -1,7 +1,7 @@
 import { RuleViolation } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates } from '../shared/iso-date.js';
 import { assertOneOf } from '../shared/required.js';
-import type { ChangeMembershipStatus } from './state.decider.js';
+import type { ChangeMembershipStatus } from './state.commands.js';
 import type { MembershipStatusChanged, RegisteredState } from './state.js';
 import { STATE_MEMBERSHIPS } from './state.js';
 

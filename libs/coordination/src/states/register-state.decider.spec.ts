@@ -1,6 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { stateDecider, type RegisterState } from './state.decider.js';
+import type { RegisterState } from './state.commands.js';
+import { stateDecider } from './state.decider.js';
 import { registered, stateCommand } from './testing/state-fixtures.js';
 
 const register = (data: Partial<RegisterState['data']> = {}) =>

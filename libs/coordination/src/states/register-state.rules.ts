@@ -2,7 +2,7 @@ import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertIsoDate } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertOneOf } from '../shared/required.js';
-import type { RegisterState } from './state.decider.js';
+import type { RegisterState } from './state.commands.js';
 import type { StateRecord, StateRegistered } from './state.js';
 import { STATE_MEMBERSHIPS } from './state.js';
 

@@ -2,7 +2,7 @@ import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { assertIsoDate, compareIsoDates, isIsoDate } from '../shared/iso-date.js';
 import { assertLocalizedText } from '../shared/localized-text.js';
 import { assertOneOf, assertOptionalText, assertText } from '../shared/required.js';
-import type { RegisterStrategicDocument } from './strategic-document.decider.js';
+import type { RegisterStrategicDocument } from './strategic-document.commands.js';
 import type {
   StrategicDocumentSource,
   StrategicDocumentRegistered,

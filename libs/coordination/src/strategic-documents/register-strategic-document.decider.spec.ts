@@ -1,6 +1,7 @@
 import { RuleViolation, StateConflict } from '#eventsourcing/decider.js';
 import { given } from '../shared/testing/given-when-then.js';
-import { strategicDocumentDecider, type RegisterStrategicDocument } from './strategic-document.decider.js';
+import type { RegisterStrategicDocument } from './strategic-document.commands.js';
+import { strategicDocumentDecider } from './strategic-document.decider.js';
 import {
   BISHKEK_DECLARATION,
   STRATEGY_2022_2026,

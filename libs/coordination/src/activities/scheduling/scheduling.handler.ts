@@ -9,7 +9,8 @@ import {
   type CommandResult,
   type SliceCommand,
 } from '#eventsourcing';
-import { activityDecider, type ScheduleActivity, type ScheduleForum } from '../activity.decider.js';
+import type { ScheduleActivity, ScheduleForum } from '../activity.commands.js';
+import { activityDecider } from '../activity.decider.js';
 import { activityStream, type ActivityEvent, type ActivityState } from '../activity.js';
 import type { PlanOrigin } from '../scheduling-facts.js';
 import type { ActivitySchedulingDto } from './activity-scheduling.dto.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { metadata } from '../../shared/testing/command.js';
-import type { ActivityCommand } from '../activity.decider.js';
+import type { ActivityCommand } from '../activity.commands.js';
 import { PROGRAMME_KINDS } from '../activity.js';
 import { forumData, planFactsOf } from './activity-fixtures.js';
 

@@ -1,7 +1,7 @@
 import type { CommandMetadata } from '#eventsourcing/decider.js';
 import type { DecisionFacts } from '../../shared/decision-facts.js';
 import { commandsOf } from '../../shared/testing/command.js';
-import type { ActivityCommand, SchedulingData } from '../activity.decider.js';
+import type { ActivityCommand, SchedulingData } from '../activity.commands.js';
 import type { ActivityEvent, ActivityScheduled } from '../activity.js';
 import type { SchedulingFacts } from '../scheduling-facts.js';
 

@@ -12,7 +12,8 @@ import { decisionFacts } from '../../meetings/decision-facts.js';
 import { meetingDecider } from '../../meetings/meeting.decider.js';
 import { meetingStream, type MeetingEvent } from '../../meetings/meeting.js';
 import { readStateFacts } from '../../states/facts/read-state-facts.js';
-import { followUpDecider, type AssignFollowUp } from '../follow-up.decider.js';
+import type { AssignFollowUp } from '../follow-up.commands.js';
+import { followUpDecider } from '../follow-up.decider.js';
 import { followUpStream } from '../follow-up.js';
 import type { AssignFollowUpDto } from './assign-follow-up.dto.js';
 

@@ -5,7 +5,7 @@ import type {
   FollowUpCommand,
   ScheduleReview,
   UpdateImplementationStatus,
-} from '../follow-up.decider.js';
+} from '../follow-up.commands.js';
 import { IMPLEMENTATION_STATUSES } from '../follow-up.js';
 import { decisionFactsOf, institutionFactsOf, stateFactsOf } from './follow-up-fixtures.js';
 

@@ -2,7 +2,7 @@ import type { InstitutionFacts } from '../../institutions/institution-facts.js';
 import type { DecisionFacts } from '../../shared/decision-facts.js';
 import { commandsOf } from '../../shared/testing/command.js';
 import type { StateFacts } from '../../states/state-facts.js';
-import type { FollowUpAssignmentFacts, FollowUpCommand } from '../follow-up.decider.js';
+import type { FollowUpAssignmentFacts, FollowUpCommand } from '../follow-up.commands.js';
 import type { FollowUpAssigned, ImplementationStatus, ImplementationStatusUpdated } from '../follow-up.js';
 
 export const followUpCommand = commandsOf<FollowUpCommand>();

@@ -1,7 +1,8 @@
 import type { EventStore } from '#event-store';
 import { fold, readHistory } from '#eventsourcing';
 import { institutionFacts, type InstitutionFacts } from '../institution-facts.js';
-import { institutionDecider, type ParentInstitutionFacts } from '../institution.decider.js';
+import type { ParentInstitutionFacts } from '../institution.commands.js';
+import { institutionDecider } from '../institution.decider.js';
 import {
   currentNamePeriod,
   institutionStream,

@@ -2,7 +2,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandling, SliceCommand, splitCommandBody, type CommandResult } from '#eventsourcing';
 import { readStateFacts } from '../../states/facts/read-state-facts.js';
 import { readParentFacts } from '../facts/read-institution-facts.js';
-import { institutionDecider, type RegisterInstitution } from '../institution.decider.js';
+import type { RegisterInstitution } from '../institution.commands.js';
+import { institutionDecider } from '../institution.decider.js';
 import { institutionStream } from '../institution.js';
 import type { RegisterInstitutionDto } from './register-institution.dto.js';
 

@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandling, SliceCommand, splitCommandBody, type CommandResult } from '#eventsourcing';
 import { readParentFacts } from '../facts/read-institution-facts.js';
-import { institutionDecider, type RenameInstitution } from '../institution.decider.js';
+import type { RenameInstitution } from '../institution.commands.js';
+import { institutionDecider } from '../institution.decider.js';
 import { institutionStream } from '../institution.js';
 import type { RenameInstitutionDto } from './rename-institution.dto.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LocalizedText } from '../../shared/localized-text.js';
 import { metadata } from '../../shared/testing/command.js';
-import type { InstitutionCommand, RegisterInstitution, RenameInstitution } from '../institution.decider.js';
+import type { InstitutionCommand, RegisterInstitution, RenameInstitution } from '../institution.commands.js';
 import { parentFactsOf, stateFactsOf } from './institution-fixtures.js';
 
 const ID = 'i1';

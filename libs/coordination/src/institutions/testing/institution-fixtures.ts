@@ -1,7 +1,7 @@
 import type { Membership } from '../../shared/states.js';
 import { commandsOf } from '../../shared/testing/command.js';
 import type { StateFacts } from '../../states/state-facts.js';
-import type { InstitutionCommand, ParentInstitutionFacts } from '../institution.decider.js';
+import type { InstitutionCommand, ParentInstitutionFacts } from '../institution.commands.js';
 import type { InstitutionRegistered, InstitutionRenamed } from '../institution.js';
 
 export const institutionCommand = commandsOf<InstitutionCommand>();

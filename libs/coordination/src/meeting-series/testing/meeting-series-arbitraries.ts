@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LocalizedText } from '../../shared/localized-text.js';
 import { metadata } from '../../shared/testing/command.js';
-import type { DefineMeetingSeries, MeetingSeriesCommand, NumberMeeting } from '../meeting-series.decider.js';
+import type { DefineMeetingSeries, MeetingSeriesCommand, NumberMeeting } from '../meeting-series.commands.js';
 
 const SERIES = 's1';
 const meta = metadata();

@@ -1,5 +1,5 @@
 import { commandsOf } from '../../shared/testing/command.js';
-import type { MeetingSeriesCommand } from '../meeting-series.decider.js';
+import type { MeetingSeriesCommand } from '../meeting-series.commands.js';
 import type { MeetingNumbered, MeetingSeriesDefined } from '../meeting-series.js';
 
 export const meetingSeriesCommand = commandsOf<MeetingSeriesCommand>();

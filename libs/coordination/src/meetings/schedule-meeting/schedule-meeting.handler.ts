@@ -10,7 +10,8 @@ import {
 import type { NumberMeeting } from '../../meeting-series/meeting-series.decider.js';
 import { meetingSeriesDecider } from '../../meeting-series/meeting-series.decider.js';
 import { meetingSeriesStream } from '../../meeting-series/meeting-series.js';
-import { meetingDecider, type ScheduleMeeting } from '../meeting.decider.js';
+import type { ScheduleMeeting } from '../meeting.commands.js';
+import { meetingDecider } from '../meeting.decider.js';
 import { meetingStream, type MeetingEvent } from '../meeting.js';
 import type { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ACTIVITY_KINDS } from '../../shared/activity-fields.js';
-import type { MeetingCommand, RecordDecision, ScheduleMeeting } from '../meeting.decider.js';
+import type { MeetingCommand, RecordDecision, ScheduleMeeting } from '../meeting.commands.js';
 import { DELEGATION_LEVELS } from '../meeting.js';
 import {
   KNOWN,

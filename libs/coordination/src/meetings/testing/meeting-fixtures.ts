@@ -1,6 +1,6 @@
 import { membershipOf } from '../../shared/states.js';
 import { commandsOf } from '../../shared/testing/command.js';
-import type { MeetingCommand } from '../meeting.decider.js';
+import type { MeetingCommand } from '../meeting.commands.js';
 import type {
   AgendaItemAdded,
   BilateralMeetingHeld,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { metadata } from '../../shared/testing/command.js';
-import type { CorrectRecord, MeetingCommand } from '../meeting.decider.js';
+import type { CorrectRecord, MeetingCommand } from '../meeting.commands.js';
 import { CORRECTION_TARGET_KINDS, type CorrectionTargetKind } from '../meeting-record.js';
 
 export const MEETING = 'm1';

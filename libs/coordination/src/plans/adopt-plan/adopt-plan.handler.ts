@@ -11,7 +11,8 @@ import {
 import { decisionFacts } from '../../meetings/decision-facts.js';
 import { meetingDecider } from '../../meetings/meeting.decider.js';
 import { meetingStream, type MeetingEvent } from '../../meetings/meeting.js';
-import { planDecider, type AdoptPlan } from '../joint-activity-plan.decider.js';
+import type { AdoptPlan } from '../joint-activity-plan.commands.js';
+import { planDecider } from '../joint-activity-plan.decider.js';
 import { planStream, type PlanEvent } from '../joint-activity-plan.js';
 import type { AdoptPlanDto } from './adopt-plan.dto.js';
 

@@ -10,7 +10,8 @@ import {
 import { decisionFacts } from '../../meetings/decision-facts.js';
 import { meetingDecider } from '../../meetings/meeting.decider.js';
 import { meetingStream, type MeetingEvent } from '../../meetings/meeting.js';
-import { planDecider, type AmendPlan } from '../joint-activity-plan.decider.js';
+import type { AmendPlan } from '../joint-activity-plan.commands.js';
+import { planDecider } from '../joint-activity-plan.decider.js';
 import { planStream } from '../joint-activity-plan.js';
 import type { AmendPlanDto } from './amend-plan.dto.js';
 

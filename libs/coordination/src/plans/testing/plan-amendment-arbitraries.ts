@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { DecisionFacts, DecisionSubject } from '../../shared/decision-facts.js';
 import { metadata } from '../../shared/testing/command.js';
-import type { AmendPlan, ClosePlan } from '../joint-activity-plan.decider.js';
+import type { AmendPlan, ClosePlan } from '../joint-activity-plan.commands.js';
 import { MEMBERS, PLAN, activity, meta, mostly, title } from './plan-arbitrary-parts.js';
 
 /** A decision that amends: binding, of a convened meeting, about no other plan, not older; or one of these wrong. */

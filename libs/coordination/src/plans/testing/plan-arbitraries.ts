@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import type { DecisionFacts, DecisionSubject } from '../../shared/decision-facts.js';
-import type { AddActivityToPlan, AdoptPlan, DraftPlan, PlanCommand } from '../joint-activity-plan.decider.js';
+import type {
+  AddActivityToPlan,
+  AdoptPlan,
+  DraftPlan,
+  PlanCommand,
+} from '../joint-activity-plan.commands.js';
 import { amend, close } from './plan-amendment-arbitraries.js';
 import { MEMBERS, PLAN, activity, anyStates, meta, mostly, title } from './plan-arbitrary-parts.js';
 

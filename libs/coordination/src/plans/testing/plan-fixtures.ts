@@ -1,6 +1,6 @@
 import type { DecisionFacts } from '../../shared/decision-facts.js';
 import { commandsOf } from '../../shared/testing/command.js';
-import type { PlanCommand } from '../joint-activity-plan.decider.js';
+import type { PlanCommand } from '../joint-activity-plan.commands.js';
 import type {
   ActivityAddedToPlan,
   PlanAdopted,

@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandling, SliceCommand, splitCommandBody, type CommandResult } from '#eventsourcing';
 import { readPartyFacts } from '../facts/read-protocol-facts.js';
-import { protocolDecider, type AddParty } from '../protocol.decider.js';
+import type { AddParty } from '../protocol.commands.js';
+import { protocolDecider } from '../protocol.decider.js';
 import { protocolStream } from '../protocol.js';
 import type { AddPartyDto } from './add-party.dto.js';
 

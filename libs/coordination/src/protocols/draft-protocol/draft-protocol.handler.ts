@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandling, SliceCommand, splitCommandBody, type CommandResult } from '#eventsourcing';
 import { readMarginsFacts, readPartyFacts } from '../facts/read-protocol-facts.js';
-import { protocolDecider, type DraftProtocol } from '../protocol.decider.js';
+import type { DraftProtocol } from '../protocol.commands.js';
+import { protocolDecider } from '../protocol.decider.js';
 import { protocolStream } from '../protocol.js';
 import type { DraftProtocolDto } from './draft-protocol.dto.js';
 

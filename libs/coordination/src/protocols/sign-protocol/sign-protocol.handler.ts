@@ -1,7 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandling, SliceCommand, splitCommandBody, type CommandResult } from '#eventsourcing';
 import { readMarginsFacts, readProtocol, readSigningPartyFacts } from '../facts/read-protocol-facts.js';
-import { protocolDecider, type SignProtocol } from '../protocol.decider.js';
+import type { SignProtocol } from '../protocol.commands.js';
+import { protocolDecider } from '../protocol.decider.js';
 import { protocolStream } from '../protocol.js';
 import type { SignProtocolDto } from './sign-protocol.dto.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { metadata } from '../../shared/testing/command.js';
 import type { MarginsFacts } from '../margins-facts.js';
-import type { ProtocolCommand } from '../protocol.decider.js';
+import type { ProtocolCommand } from '../protocol.commands.js';
 import { AZ, INSTITUTIONS, KZ, KZ_MINISTRY, NAMES, SECRETARIAT, TASHKENT, UZ } from './protocol-fixtures.js';
 
 const PROTOCOL = 'p1';

@@ -1,7 +1,7 @@
 import { commandsOf } from '../../shared/testing/command.js';
 import type { MarginsFacts } from '../margins-facts.js';
 import type { ProtocolPartyFacts, SigningPartyFacts } from '../party-facts.js';
-import type { ProtocolCommand, SignProtocol } from '../protocol.decider.js';
+import type { ProtocolCommand, SignProtocol } from '../protocol.commands.js';
 import type {
   ProtocolDrafted,
   ProtocolSignatureRecorded,

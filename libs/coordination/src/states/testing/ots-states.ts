@@ -1,4 +1,4 @@
-import type { RegisterState } from '../state.decider.js';
+import type { RegisterState } from '../state.commands.js';
 
 /**
  * The OTS states as the scenario registers them. The founding members signed the Nakhchivan

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { metadata } from '../../shared/testing/command.js';
-import type { ChangeMembershipStatus, RegisterState, StateCommand } from '../state.decider.js';
+import type { ChangeMembershipStatus, RegisterState, StateCommand } from '../state.commands.js';
 
 const meta = metadata();
 

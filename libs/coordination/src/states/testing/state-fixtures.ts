@@ -1,5 +1,5 @@
 import { commandsOf } from '../../shared/testing/command.js';
-import type { StateCommand } from '../state.decider.js';
+import type { StateCommand } from '../state.commands.js';
 import type { MembershipStatusChanged, StateRegistered } from '../state.js';
 
 export const stateCommand = commandsOf<StateCommand>();

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandHandling, SliceCommand, splitCommandBody, type CommandResult } from '#eventsourcing';
-import { strategicDocumentDecider, type RegisterStrategicDocument } from '../strategic-document.decider.js';
+import type { RegisterStrategicDocument } from '../strategic-document.commands.js';
+import { strategicDocumentDecider } from '../strategic-document.decider.js';
 import { strategicDocumentStream } from '../strategic-document.js';
 import type { RegisterStrategicDocumentDto } from './register-strategic-document.dto.js';
 

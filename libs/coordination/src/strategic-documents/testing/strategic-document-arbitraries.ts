@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LocalizedText } from '../../shared/localized-text.js';
 import { metadata } from '../../shared/testing/command.js';
-import type { RegisterStrategicDocument } from '../strategic-document.decider.js';
+import type { RegisterStrategicDocument } from '../strategic-document.commands.js';
 import { STRATEGIC_DOCUMENT_KINDS } from '../strategic-document.js';
 
 const meta = metadata({ recordedAt: '2024-11-18T12:00:00Z' });

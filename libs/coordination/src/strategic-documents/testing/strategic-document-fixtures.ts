@@ -1,5 +1,5 @@
 import { commandsOf } from '../../shared/testing/command.js';
-import type { StrategicDocumentCommand } from '../strategic-document.decider.js';
+import type { StrategicDocumentCommand } from '../strategic-document.commands.js';
 import type { StrategicDocumentRegistered } from '../strategic-document.js';
 
 export const documentCommand = commandsOf<StrategicDocumentCommand>();

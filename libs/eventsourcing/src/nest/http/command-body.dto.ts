@@ -1,9 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 
 export class SourceReferenceDto {
-  @ApiPropertyOptional({ example: 'press-release', description: 'minutes, press-release, letter, ...' })
+  @ApiProperty({ example: 'press-release', description: 'minutes, press-release, letter, ...' })
   @IsString()
   @MaxLength(64)
   kind: string;
@@ -27,7 +27,7 @@ export class SourceReferenceDto {
 }
 
 /** Fields every command may carry besides its own data: when it happened and where it is told. */
-export abstract class CommandBodyDto {
+export class CommandBodyDto {
   @ApiPropertyOptional({
     example: '2024-11-18T10:00:00+05:00',
     description: 'When the thing happened (may be in the past); defaults to the time it is recorded',
