@@ -113,6 +113,39 @@ describe('the OTS diaspora scenario 2022-2025', () => {
     expect(scheduled.metadata.source).toMatchObject({ kind: 'press-release', date: '2024-11-18' });
   });
 
+  it('answers "as of" a day by when things happened, as known now', async () => {
+    const statuses = async (asOf: string) => {
+      const plan = (await engine.get(`/api/plans/diaspora-2025?asOf=${asOf}`)).body;
+      return [
+        plan.status,
+        plan.activities.map((a: { status: string; progress: number }) => `${a.status}:${a.progress}`),
+      ];
+    };
+    expect(await statuses('occurred:2024-10-31')).toEqual(['drafted', Array(5).fill('planned:0')]);
+    expect(await statuses('occurred:2024-12-31')).toEqual(['adopted', Array(5).fill('planned:0')]);
+    expect(await statuses('occurred:2025-05-21')).toEqual([
+      'adopted',
+      ['completed:100', 'scheduled:0', 'in-progress:60', 'scheduled:0', 'scheduled:0'],
+    ]);
+    const may = (await engine.get('/api/plans/diaspora-2025?asOf=occurred:2025-05-21')).body;
+    expect(may.activities[3]).toMatchObject({ plannedStart: '2025-07-07', overdue: false });
+  });
+
+  it('answers "as of" a position or a recorded time by what the log held then', async () => {
+    const adoption = (await store().readStream('plan-diaspora-2025')).find(
+      (e: { type: string }) => e.type === 'PlanAdopted',
+    );
+    const before = await engine.get(`/api/plans/diaspora-2025?asOf=position:${adoption.position - 1}`);
+    expect(before.body.status).toBe('drafted');
+    const at = await engine.get(`/api/plans/diaspora-2025?asOf=position:${adoption.position}`);
+    expect(at.body).toMatchObject({ status: 'adopted', position: adoption.position });
+    expect((await engine.get('/api/plans/diaspora-2025?asOf=2020-01-01')).status).toBe(404);
+    expect((await engine.get(`/api/plans?asOf=${adoption.metadata.recordedAt}`)).body.items[0]).toMatchObject(
+      { id: 'diaspora-2025', status: 'adopted' },
+    );
+    expect((await engine.get('/api/plans?asOf=yesterday')).status).toBe(400);
+  });
+
   it('imports again as a no-op: every step answered from the log, nothing written', async () => {
     const again = await importScenario(engine.url, scenario);
     expect(again).toMatchObject({ recorded: 0, replayed: scenario.steps.length });

@@ -22,6 +22,8 @@ export class AppModule {
           projections: allProjections,
           commandRetries: config.KURULTAI_COMMAND_RETRIES,
           readWaitMs: config.KURULTAI_READ_WAIT_MS,
+          snapshotFolder: join(dataDir, 'snapshots'),
+          snapshotEvery: config.KURULTAI_SNAPSHOT_EVERY,
           ...overrides,
         }),
         CoordinationModule,

@@ -38,6 +38,11 @@ export class EngineConfig {
   @Max(60000, { message: 'KURULTAI_READ_WAIT_MS must be between 0 and 60000' })
   KURULTAI_READ_WAIT_MS = 5000;
 
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_SNAPSHOT_EVERY must be a whole number of events' })
+  @Min(0, { message: 'KURULTAI_SNAPSHOT_EVERY must be 0 (no snapshots) or more' })
+  KURULTAI_SNAPSHOT_EVERY = 10_000;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'KURULTAI_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',

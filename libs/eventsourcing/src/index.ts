@@ -24,3 +24,6 @@ export * from './process-managers/process-manager.js';
 export * from './process-managers/process-manager-runner.js';
 export * from './process-managers/process-store.js';
 export * from './nest/process-managers.module.js';
+export * from './projections/as-of/as-of.js';
+export * from './projections/as-of/as-of-replayer.js';
+export * from './projections/as-of/snapshots.js';

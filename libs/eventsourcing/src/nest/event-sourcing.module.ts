@@ -12,6 +12,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { AsOfReplayer } from '../projections/as-of/as-of-replayer.js';
+import { Snapshots } from '../projections/as-of/snapshots.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { CommandHandling } from './command-handling.service.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
@@ -28,6 +30,8 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
     private readonly runner: ProjectionRunner,
+    private readonly asOf: AsOfReplayer,
+    @Inject(Snapshots) private readonly snapshots: Snapshots | null,
   ) {}
 
   static forRoot(options: EventSourcingOptions): DynamicModule {
@@ -40,12 +44,26 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         { provide: EVENT_STORE, useFactory: () => options.openStore() },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(options.readModelPath) },
         {
+          provide: Snapshots,
+          useFactory: () =>
+            options.snapshotFolder
+              ? new Snapshots(options.snapshotFolder, options.snapshotEvery ?? 10_000)
+              : null,
+        },
+        {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, READ_MODEL_DB],
-          useFactory: (store: EventStore, db: Database.Database) =>
+          inject: [EVENT_STORE, READ_MODEL_DB, Snapshots],
+          useFactory: (store: EventStore, db: Database.Database, snapshots: Snapshots | null) =>
             new ProjectionRunner(store, db, options.projections, {
               onError: (error) => new Logger('projections').error(`projection failed: ${String(error)}`),
+              onFlushed: (position) => snapshots?.maybeTake(db, position),
             }),
+        },
+        {
+          provide: AsOfReplayer,
+          inject: [EVENT_STORE, Snapshots],
+          useFactory: (store: EventStore, snapshots: Snapshots | null) =>
+            new AsOfReplayer(store, options.projections, snapshots),
         },
         CommandHandling,
         ReadModels,
@@ -69,6 +87,8 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    await this.snapshots?.settle();
+    await this.asOf.close();
     await this.store.close();
     this.db.close();
     this.logger.log('store and read models closed');

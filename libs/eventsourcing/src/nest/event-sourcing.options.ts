@@ -12,4 +12,8 @@ export interface EventSourcingOptions {
   /** Longest wait for `minPosition` (read-your-writes), in milliseconds. */
   readonly readWaitMs: number;
   readonly clock?: () => Date;
+  /** Folder of the read-model snapshots "as of" replays start from (none: always from zero). */
+  readonly snapshotFolder?: string | null;
+  /** Events between two snapshots. */
+  readonly snapshotEvery?: number;
 }

@@ -9,6 +9,8 @@ export interface ProjectionRunnerOptions {
   readonly maxBatch?: number;
   readonly clock?: () => Date;
   readonly onError?: (error: unknown) => void;
+  /** Called after each committed batch with the position every projection has reached. */
+  readonly onFlushed?: (position: number) => void;
 }
 
 /**
@@ -188,6 +190,7 @@ export class ProjectionRunner {
     })();
     for (const [name, position] of reached) this.positions.set(name, position);
     this.waiters.reached(this.position);
+    this.options.onFlushed?.(this.position);
   }
 
   private fail(error: unknown): void {

@@ -1,12 +1,11 @@
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { CLOCK, ProblemException, ReadModels } from '#eventsourcing';
+import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
 import { findPlan, listPlans, type PlanListFilter, type PlanView } from './plan-implementation.query.js';
 
 export class GetPlan extends Query<PlanView> {
   constructor(
     readonly planId: string,
-    readonly minPosition?: number,
+    readonly read: ReadOptions = {},
   ) {
     super();
   }
@@ -15,7 +14,7 @@ export class GetPlan extends Query<PlanView> {
 export class ListPlans extends Query<ReturnType<typeof listPlans>> {
   constructor(
     readonly filter: PlanListFilter,
-    readonly minPosition?: number,
+    readonly read: ReadOptions = {},
   ) {
     super();
   }
@@ -23,14 +22,11 @@ export class ListPlans extends Query<ReturnType<typeof listPlans>> {
 
 @QueryHandler(GetPlan)
 export class GetPlanHandler implements IQueryHandler<GetPlan> {
-  constructor(
-    private readonly readModels: ReadModels,
-    @Inject(CLOCK) private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ planId, minPosition }: GetPlan): Promise<PlanView> {
-    await this.readModels.caughtUp(minPosition);
-    const plan = findPlan(this.readModels.db, planId, this.clock().toISOString().slice(0, 10));
+  async execute({ planId, read }: GetPlan): Promise<PlanView> {
+    const view = await this.readModels.view(read);
+    const plan = findPlan(view.db, planId, view.today);
     if (!plan) throw ProblemException.of(404, 'not-found', 'Not found', `there is no plan ${planId}`);
     return plan;
   }
@@ -40,8 +36,8 @@ export class GetPlanHandler implements IQueryHandler<GetPlan> {
 export class ListPlansHandler implements IQueryHandler<ListPlans> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, minPosition }: ListPlans) {
-    await this.readModels.caughtUp(minPosition);
-    return listPlans(this.readModels.db, filter);
+  async execute({ filter, read }: ListPlans) {
+    const view = await this.readModels.view(read);
+    return listPlans(view.db, filter);
   }
 }

@@ -40,8 +40,10 @@ export class PlanImplementationRoute {
   @Get()
   @ApiOperation({ summary: 'Joint activity plans, newest year first' })
   list(@Query() query: ListPlansQueryDto) {
-    const { minPosition, limit, offset, seriesId, year, status } = query;
-    return this.queries.execute(new ListPlans({ seriesId, year, status, limit, offset }, minPosition));
+    const { minPosition, asOf, limit, offset, seriesId, year, status } = query;
+    return this.queries.execute(
+      new ListPlans({ seriesId, year, status, limit, offset }, { minPosition, asOf }),
+    );
   }
 
   @Get(':id')
@@ -49,6 +51,6 @@ export class PlanImplementationRoute {
     summary: 'One plan with the implementation of its activities, rolled up by state and kind',
   })
   get(@Param() params: PlanIdParam, @Query() query: ReadQueryDto) {
-    return this.queries.execute(new GetPlan(params.id, query.minPosition));
+    return this.queries.execute(new GetPlan(params.id, { minPosition: query.minPosition, asOf: query.asOf }));
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { AS_OF_PATTERN } from '#eventsourcing';
 
 /** `minPosition`: wait until the read models have applied the log up to this position. */
 export class ReadQueryDto {
@@ -13,6 +14,17 @@ export class ReadQueryDto {
   @IsInt()
   @Min(0)
   minPosition?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The view as it stood then: an ISO date or time (what was recorded by then), occurred:<ISO> (what had happened by then, as known now), or position:N',
+    example: '2025-12-31',
+  })
+  @IsOptional()
+  @Matches(AS_OF_PATTERN, {
+    message: 'asOf must be an ISO date or time, occurred:<ISO date or time>, or position:N',
+  })
+  asOf?: string;
 }
 
 export class PageQueryDto extends ReadQueryDto {
