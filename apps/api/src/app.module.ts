@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '#event-store';
 import { EventSourcingModule, type EventSourcingOptions } from '#eventsourcing';
 import { CoordinationModule } from '#coordination/module';
-import { allProjections, PlanImplementationModule } from '#read-models';
+import { allProjections, ReadModelsModule } from '#read-models';
 import type { EngineConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { UnknownCommandController } from './unknown-command.controller.js';
@@ -27,7 +27,7 @@ export class AppModule {
           ...overrides,
         }),
         CoordinationModule,
-        PlanImplementationModule,
+        ReadModelsModule,
       ],
       // The catch-all for unknown command types comes last so that every slice's route wins.
       controllers: [HealthController, UnknownCommandController],

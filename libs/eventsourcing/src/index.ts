@@ -27,3 +27,4 @@ export * from './nest/process-managers.module.js';
 export * from './projections/as-of/as-of.js';
 export * from './projections/as-of/as-of-replayer.js';
 export * from './projections/as-of/snapshots.js';
+export * from './projections/provenance.js';

@@ -1,7 +1,7 @@
 import type { Projection } from '#eventsourcing';
 import { planImplementationProjection } from './plan-implementation/plan-implementation.projection.js';
 
-export * from './plan-implementation/plan-implementation.module.js';
+export * from './read-models.module.js';
 export * from './plan-implementation/plan-implementation.projection.js';
 export * from './plan-implementation/plan-implementation.query.js';
 

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '#event-store';
 import { Checkpoints } from './checkpoints.js';
 import type { Projection, ProjectionStatus } from './projection.js';
 import { PositionWaiters } from './position-waiters.js';
+import { applyEvent, resetProvenance } from './provenance.js';
 
 export interface ProjectionRunnerOptions {
   /** Most events applied in one transaction. */
@@ -84,6 +85,7 @@ export class ProjectionRunner {
     this.db.transaction(() => {
       for (const projection of this.projections) {
         projection.reset(this.db);
+        resetProvenance(this.db, projection.name);
         this.checkpoints.set(projection.name, projection.version, 0);
       }
     })();
@@ -129,6 +131,7 @@ export class ProjectionRunner {
     const checkpoint = this.checkpoints.get(projection.name);
     if (!checkpoint || checkpoint.version !== projection.version) {
       projection.reset(this.db);
+      resetProvenance(this.db, projection.name);
       projection.setup(this.db);
       this.checkpoints.set(projection.name, projection.version, 0);
       this.positions.set(projection.name, 0);
@@ -182,7 +185,7 @@ export class ProjectionRunner {
         for (const event of batch) {
           if (event.position <= from) continue;
           if (projection.eventTypes && !projection.eventTypes.includes(event.type)) continue;
-          projection.apply(this.db, event);
+          applyEvent(this.db, projection, event);
         }
         this.checkpoints.set(projection.name, projection.version, last);
         reached.set(projection.name, last);

@@ -18,6 +18,11 @@ export interface Projection {
   /** Drops its tables (before a rebuild). */
   reset(db: Database): void;
   apply(db: Database, event: RecordedEvent): void;
+  /**
+   * The keys of the rows an event touched, read after `apply` (e.g. `diaspora-2025/turkic-diaspora-forum-2025`), for
+   * the audit's "which events produced this row". Absent: no provenance is kept.
+   */
+  rowsOf?(event: RecordedEvent, db: Database): readonly string[];
 }
 
 export interface ProjectionStatus {

@@ -14,6 +14,9 @@ export const ACTIVITY_EVENT_TYPES = [
 
 const statements = statementsFor((db: Database) => ({
   link: db.prepare('INSERT OR REPLACE INTO rm_plan_activity_link VALUES (?, ?, ?)'),
+  linked: db.prepare<[string], { plan_id: string; plan_activity_id: string }>(
+    'SELECT plan_id, plan_activity_id FROM rm_plan_activity_link WHERE activity_id = ?',
+  ),
   scheduled: db.prepare(
     `UPDATE rm_plan_activity SET status = 'scheduled', scheduled_as = @activityId, planned_start = @start,
        planned_end = @end, last_position = @position WHERE plan_id = @planId AND activity_id = @planActivityId`,
@@ -26,6 +29,11 @@ const statements = statementsFor((db: Database) => ({
      WHERE (plan_id, activity_id) = (SELECT plan_id, plan_activity_id FROM rm_plan_activity_link WHERE activity_id = @activityId)`,
   ),
 }));
+
+/** The plan activity an Activity was scheduled from, if any. */
+export function planActivityOf(db: Database, activityId: string) {
+  return statements(db).linked.get(activityId) ?? null;
+}
 
 export function forgetActivityStatements(db: Database): void {
   statements.forget(db);

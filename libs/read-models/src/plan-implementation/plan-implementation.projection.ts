@@ -8,7 +8,12 @@ import type {
   PlanClosedData,
   PlanDraftedData,
 } from './plan-events.js';
-import { ACTIVITY_EVENT_TYPES, applyActivityEvent, forgetActivityStatements } from './activity-progress.js';
+import {
+  ACTIVITY_EVENT_TYPES,
+  applyActivityEvent,
+  forgetActivityStatements,
+  planActivityOf,
+} from './activity-progress.js';
 import { createPlanTables, dropPlanTables } from './plan-implementation.schema.js';
 
 const statements = statementsFor((db: Database) => ({
@@ -72,6 +77,28 @@ export const planImplementationProjection: Projection = {
   ],
 
   setup: createPlanTables,
+
+  /** Rows are keyed `<plan>` and `<plan>/<plan activity>`. */
+  rowsOf(event: RecordedEvent, db: Database): string[] {
+    const d = event.data as {
+      planId?: string;
+      activityId?: string;
+      addedActivities?: { activityId: string }[];
+      removedActivityIds?: string[];
+    };
+    if (event.type === 'ActivityAddedToPlan') return [d.planId!, `${d.planId}/${d.activityId}`];
+    if (event.type === 'PlanAmended') {
+      const touched = [
+        ...(d.addedActivities ?? []).map((a) => a.activityId),
+        ...(d.removedActivityIds ?? []),
+      ];
+      return [d.planId!, ...touched.map((id) => `${d.planId}/${id}`)];
+    }
+    if (d.planId !== undefined && !event.type.startsWith('Activity') && event.type !== 'ProgressReported')
+      return [d.planId];
+    const link = planActivityOf(db, String(d.activityId));
+    return link ? [`${link.plan_id}/${link.plan_activity_id}`] : [];
+  },
 
   reset(db: Database): void {
     statements.forget(db);

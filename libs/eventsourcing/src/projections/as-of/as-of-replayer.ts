@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Projection } from '../projection.js';
+import { applyEvent, setupProvenance } from '../provenance.js';
 import type { AsOf } from './as-of.js';
 import type { Snapshots } from './snapshots.js';
 
@@ -80,6 +81,7 @@ export class AsOfReplayer {
     let from = db && snapshot ? snapshot.position : 0;
     if (!db) {
       db = new Database(':memory:');
+      setupProvenance(db);
       for (const projection of this.projections) projection.setup(db);
     }
     while (from < target) {
@@ -99,7 +101,7 @@ export class AsOfReplayer {
         if (occurredBy !== null && event.metadata.occurredAt > occurredBy) continue;
         for (const projection of this.projections) {
           if (!projection.eventTypes || projection.eventTypes.includes(event.type))
-            projection.apply(db, event);
+            applyEvent(db, projection, event);
         }
       }
     })();
