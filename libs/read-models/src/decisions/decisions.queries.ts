@@ -1,0 +1,57 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import {
+  findDecision,
+  listDecisions,
+  type DecisionListFilter,
+  type DecisionView,
+} from './decisions.query.js';
+
+export class GetDecision extends Query<DecisionView> {
+  constructor(
+    readonly meetingId: string,
+    readonly decisionId: string,
+    readonly read: ReadOptions = {},
+  ) {
+    super();
+  }
+}
+
+export class ListDecisions extends Query<ReturnType<typeof listDecisions>> {
+  constructor(
+    readonly filter: DecisionListFilter,
+    readonly read: ReadOptions = {},
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetDecision)
+export class GetDecisionHandler implements IQueryHandler<GetDecision> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ meetingId, decisionId, read }: GetDecision): Promise<DecisionView> {
+    const view = await this.readModels.view(read);
+    const decision = findDecision(view.db, meetingId, decisionId);
+    if (!decision) {
+      throw ProblemException.of(
+        404,
+        'not-found',
+        'Not found',
+        `meeting ${meetingId} has no decision ${decisionId}`,
+        { rule: 'decision.not-found' },
+      );
+    }
+    return decision;
+  }
+}
+
+@QueryHandler(ListDecisions)
+export class ListDecisionsHandler implements IQueryHandler<ListDecisions> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ filter, read }: ListDecisions) {
+    const view = await this.readModels.view(read);
+    return listDecisions(view.db, filter);
+  }
+}

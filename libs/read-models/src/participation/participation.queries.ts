@@ -1,0 +1,48 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import {
+  findStateParticipation,
+  listStateParticipation,
+  type StateListFilter,
+  type StateParticipation,
+} from './participation.query.js';
+
+export class GetStateParticipation extends Query<StateParticipation> {
+  constructor(
+    readonly code: string,
+    readonly read: ReadOptions = {},
+  ) {
+    super();
+  }
+}
+
+export class ListStateParticipation extends Query<ReturnType<typeof listStateParticipation>> {
+  constructor(
+    readonly filter: StateListFilter,
+    readonly read: ReadOptions = {},
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetStateParticipation)
+export class GetStateParticipationHandler implements IQueryHandler<GetStateParticipation> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ code, read }: GetStateParticipation): Promise<StateParticipation> {
+    const view = await this.readModels.view(read);
+    const state = findStateParticipation(view.db, code);
+    if (!state) throw ProblemException.of(404, 'not-found', 'Not found', `there is no state ${code}`);
+    return state;
+  }
+}
+
+@QueryHandler(ListStateParticipation)
+export class ListStateParticipationHandler implements IQueryHandler<ListStateParticipation> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ filter, read }: ListStateParticipation) {
+    const view = await this.readModels.view(read);
+    return listStateParticipation(view.db, filter);
+  }
+}

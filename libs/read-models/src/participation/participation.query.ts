@@ -1,0 +1,112 @@
+import type { Database } from 'better-sqlite3';
+import { statementsFor } from '#eventsourcing';
+import type { LocalizedText } from './participation-events.js';
+import { participationSections } from './participation-sections.js';
+import type { ParticipationSections } from './participation.views.js';
+
+export interface ParticipationTotals {
+  readonly meetingsAttended: number;
+  readonly meetingsHosted: number;
+  readonly activitiesLed: number;
+  readonly activitiesParticipated: number;
+  readonly protocolsSigned: number;
+  readonly decisionsAdopted: number;
+}
+
+export interface StateSummary {
+  readonly code: string;
+  /** Null for a state seen in the log before (or without) its registration. */
+  readonly name: LocalizedText | null;
+  readonly membership: string | null;
+  readonly since: string | null;
+  readonly visibility: string | null;
+  readonly totals: ParticipationTotals;
+  /** Global position of the last event that changed this state's participation. */
+  readonly position: number;
+}
+
+export interface StateParticipation extends StateSummary, ParticipationSections {
+  /** Every membership period, oldest first; the last one is the current one. */
+  readonly memberships: { membership: string; since: string }[];
+}
+
+export interface StateListFilter {
+  readonly membership?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+interface StateRow {
+  code: string;
+  name: string | null;
+  membership: string | null;
+  since: string | null;
+  memberships: string;
+  visibility: string | null;
+  last_position: number;
+  meetings_attended: number;
+  meetings_hosted: number;
+  activities_led: number;
+  activities_participated: number;
+  protocols_signed: number;
+  decisions_adopted: number;
+}
+
+const WITH_TOTALS = `SELECT s.*,
+    (SELECT COUNT(*) FROM rm_participation_delegation WHERE state = s.code) AS meetings_attended,
+    (SELECT COUNT(*) FROM rm_participation_meeting WHERE host_state = s.code) AS meetings_hosted,
+    (SELECT COUNT(*) FROM rm_participation_activity_state WHERE state = s.code AND lead = 1) AS activities_led,
+    (SELECT COUNT(*) FROM rm_participation_activity_state WHERE state = s.code) AS activities_participated,
+    (SELECT COUNT(DISTINCT protocol_id) FROM rm_participation_signature WHERE state = s.code) AS protocols_signed,
+    (SELECT COUNT(*) FROM rm_participation_decision_state WHERE state = s.code) AS decisions_adopted
+  FROM rm_participation_state s`;
+
+const statements = statementsFor((db: Database) => ({
+  state: db.prepare<[string], StateRow>(`${WITH_TOTALS} WHERE s.code = ?`),
+  list: db.prepare<Record<string, unknown>, StateRow>(
+    `${WITH_TOTALS} WHERE (@membership IS NULL OR s.membership = @membership) ORDER BY s.code
+     LIMIT @limit OFFSET @offset`,
+  ),
+  count: db.prepare<Record<string, unknown>, { n: number }>(
+    'SELECT COUNT(*) AS n FROM rm_participation_state WHERE (@membership IS NULL OR membership = @membership)',
+  ),
+}));
+
+/** One state's full participation, or null when the log (so far) says nothing of it. */
+export function findStateParticipation(db: Database, code: string): StateParticipation | null {
+  const row = statements(db).state.get(code);
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    memberships: JSON.parse(row.memberships) as StateParticipation['memberships'],
+    ...participationSections(db, code),
+  };
+}
+
+/** Every state with its totals, by code. */
+export function listStateParticipation(db: Database, filter: StateListFilter) {
+  const s = statements(db);
+  const params = { membership: filter.membership ?? null };
+  const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset });
+  const total = s.count.get(params)?.n ?? 0;
+  return { items: rows.map(toSummary), total, limit: filter.limit, offset: filter.offset };
+}
+
+function toSummary(row: StateRow): StateSummary {
+  return {
+    code: row.code,
+    name: row.name ? (JSON.parse(row.name) as LocalizedText) : null,
+    membership: row.membership,
+    since: row.since,
+    visibility: row.visibility,
+    totals: {
+      meetingsAttended: row.meetings_attended,
+      meetingsHosted: row.meetings_hosted,
+      activitiesLed: row.activities_led,
+      activitiesParticipated: row.activities_participated,
+      protocolsSigned: row.protocols_signed,
+      decisionsAdopted: row.decisions_adopted,
+    },
+    position: row.last_position,
+  };
+}
