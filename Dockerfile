@@ -13,6 +13,8 @@ ENV NODE_ENV=production PORT=3000 KURULTAI_DATA_DIR=/data
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/api/dashboard ./apps/api/dashboard
+COPY --from=build /app/scenarios ./scenarios
 VOLUME /data
 EXPOSE 3000
 USER node

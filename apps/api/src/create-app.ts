@@ -1,8 +1,12 @@
 import 'reflect-metadata';
-import type { LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ProblemDetailsFilter, strictValidationPipe, type EventSourcingOptions } from '#eventsourcing';
 import { AppModule } from './app.module.js';
 import type { EngineConfig } from './config.js';
@@ -41,5 +45,58 @@ export async function createApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  serveDashboard(app);
   return app;
+}
+
+/** The dashboard page may load and call only its own origin. */
+export const DASHBOARD_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+function serveDashboard(app: NestFastifyApplication): void {
+  const root = dashboardFolder();
+  if (!root) {
+    new Logger('Dashboard').warn('apps/api/dashboard was not found: the dashboard is not served at /');
+    return;
+  }
+  // Only the files present at start get a route (no wildcard), so unknown paths stay Nest's 404s.
+  app.useStaticAssets({
+    root,
+    prefix: '/',
+    wildcard: false,
+    // @fastify/static passes Fastify's reply here, whatever Nest's narrower type says.
+    setHeaders: (reply) => void (reply as unknown as FastifyReply).headers(DASHBOARD_SECURITY_HEADERS),
+  });
+}
+
+/**
+ * The dashboard's static files live in `<repo>/apps/api/dashboard` and are not copied into
+ * `dist/`, so they are looked for upwards from this module's folder, which is `apps/api/src`
+ * from the sources (Jest) or `dist/apps/api/src` from the build, then from the working folder.
+ */
+export function dashboardFolder(from: string = moduleFolder(), cwd: string = process.cwd()): string | null {
+  const starts = [from, cwd];
+  for (const start of starts) {
+    let dir = start;
+    for (let level = 0; level < 5; level++) {
+      const candidate = join(dir, 'apps', 'api', 'dashboard');
+      if (existsSync(join(candidate, 'index.html'))) return candidate;
+      if (dirname(dir) === dir) break;
+      dir = dirname(dir);
+    }
+  }
+  return null;
+}
+
+// Jest runs the sources as CommonJS (SWC turns `import.meta.dirname` into `__dirname` there);
+// the build runs as an ES module, where `__dirname` is not defined.
+function moduleFolder(): string {
+  if (typeof __dirname === 'string') return __dirname;
+  return import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
 }
