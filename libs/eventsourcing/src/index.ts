@@ -28,3 +28,5 @@ export * from './projections/as-of/as-of.js';
 export * from './projections/as-of/as-of-replayer.js';
 export * from './projections/as-of/snapshots.js';
 export * from './projections/provenance.js';
+export * from './projections/blue-green-rebuild.js';
+export * from './projections/read-model-files.js';

@@ -6,6 +6,7 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { StrategicDocumentsModule } from './strategic-documents/strategic-documents.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /** Every read model's queries and routes. */
 @Module({
@@ -17,6 +18,7 @@ import { ProtocolsModule } from './protocols/protocols.module.js';
     StrategicDocumentsModule,
     ProtocolsModule,
     CalendarModule,
+    ReportsModule,
   ],
 })
 export class ReadModelsModule {}

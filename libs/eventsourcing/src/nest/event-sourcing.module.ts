@@ -8,19 +8,20 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { AsOfReplayer } from '../projections/as-of/as-of-replayer.js';
 import { Snapshots } from '../projections/as-of/snapshots.js';
+import { BlueGreenRebuild } from '../projections/blue-green-rebuild.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
+import { openReadModelDb } from '../projections/read-model-files.js';
 import { CommandHandling } from './command-handling.service.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
 import { ReadModels } from './read-models.service.js';
+import { RebuildController } from './rebuild.controller.js';
 import { CLOCK, EVENT_SOURCING_OPTIONS, READ_MODEL_DB } from './tokens.js';
 
-/** Wires the store, the command handling and the projection runner into Nest. */
+/** Wires the store, the command handling, the projection runner and its blue/green rebuild into Nest. */
 @Global()
 @Module({})
 export class EventSourcingModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,8 +29,8 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
     private readonly runner: ProjectionRunner,
+    private readonly rebuild: BlueGreenRebuild,
     private readonly asOf: AsOfReplayer,
     @Inject(Snapshots) private readonly snapshots: Snapshots | null,
   ) {}
@@ -38,6 +39,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
     return {
       module: EventSourcingModule,
       imports: [CqrsModule.forRoot()],
+      controllers: [RebuildController],
       providers: [
         { provide: EVENT_SOURCING_OPTIONS, useValue: options },
         { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
@@ -53,10 +55,24 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_MODEL_DB, Snapshots],
-          useFactory: (store: EventStore, db: Database.Database, snapshots: Snapshots | null) =>
-            new ProjectionRunner(store, db, options.projections, {
+          useFactory: (store: EventStore, db: Database.Database, snapshots: Snapshots | null) => {
+            const runner: ProjectionRunner = new ProjectionRunner(store, db, options.projections, {
               onError: (error) => new Logger('projections').error(`projection failed: ${String(error)}`),
-              onFlushed: (position) => snapshots?.maybeTake(db, position),
+              // The live database, whichever a blue/green rebuild has swapped in.
+              onFlushed: (position) => snapshots?.maybeTake(runner.database, position),
+            });
+            return runner;
+          },
+        },
+        {
+          provide: BlueGreenRebuild,
+          inject: [EVENT_STORE, ProjectionRunner, Snapshots],
+          useFactory: (store: EventStore, runner: ProjectionRunner, snapshots: Snapshots | null) =>
+            new BlueGreenRebuild(store, runner, options.projections, {
+              path: options.readModelPath,
+              ...(options.clock ? { clock: options.clock } : {}),
+              beforeSwap: async () => snapshots?.settle(),
+              log: (message) => new Logger('projections').log(message),
             }),
         },
         {
@@ -74,6 +90,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         CLOCK,
         EVENT_SOURCING_OPTIONS,
         ProjectionRunner,
+        BlueGreenRebuild,
         CommandHandling,
         ReadModels,
         CqrsModule,
@@ -82,23 +99,17 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
   }
 
   onApplicationBootstrap(): void {
+    this.rebuild.discardLeftovers();
     this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.rebuild.stop();
     await this.runner.stop();
     await this.snapshots?.settle();
     await this.asOf.close();
     await this.store.close();
-    this.db.close();
+    this.runner.database.close();
     this.logger.log('store and read models closed');
   }
-}
-
-function openReadModelDb(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  return db;
 }

@@ -12,14 +12,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import type { Database } from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import type { ProcessManager } from '../process-managers/process-manager.js';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner.js';
-import { ProcessStore } from '../process-managers/process-store.js';
 import { ProblemException } from './http/problem.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
-import { CLOCK, EVENT_SOURCING_OPTIONS, READ_MODEL_DB } from './tokens.js';
+import { LiveProcessStore } from './live-process-store.js';
+import { ReadModels } from './read-models.service.js';
+import { CLOCK, EVENT_SOURCING_OPTIONS } from './tokens.js';
 
 const RUNNERS = Symbol.for('kurultai.ProcessManagerRunners');
 
@@ -71,9 +71,9 @@ export class ProcessManagersModule implements OnApplicationBootstrap, BeforeAppl
       providers: [
         {
           provide: RUNNERS,
-          inject: [EVENT_STORE, READ_MODEL_DB, CommandBus, CLOCK],
-          useFactory: (store: EventStore, db: Database, bus: CommandBus, clock: () => Date) => {
-            const processes = new ProcessStore(db);
+          inject: [EVENT_STORE, ReadModels, CommandBus, CLOCK],
+          useFactory: (store: EventStore, readModels: ReadModels, bus: CommandBus, clock: () => Date) => {
+            const processes = new LiveProcessStore(() => readModels.db);
             return managers.map((manager) => new ProcessManagerRunner(store, processes, bus, manager, clock));
           },
         },

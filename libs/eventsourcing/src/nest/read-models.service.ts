@@ -5,10 +5,14 @@ import { AsOfReplayer } from '../projections/as-of/as-of-replayer.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ProblemException } from './http/problem.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
-import { CLOCK, EVENT_SOURCING_OPTIONS, READ_MODEL_DB } from './tokens.js';
+import { CLOCK, EVENT_SOURCING_OPTIONS } from './tokens.js';
 
 /** What a query reads: the live read models, or the read models as they stood at a point of the log. */
 export interface ReadView {
+  /**
+   * For the live view, the database current when it is read: a blue/green rebuild may swap it, so
+   * read `view.db` when querying rather than keeping it across an `await`.
+   */
   readonly db: Database;
   /** `null` for the live read models; the last position included otherwise. */
   readonly asOfPosition: number | null;
@@ -26,18 +30,29 @@ export interface ReadOptions {
 @Injectable()
 export class ReadModels {
   constructor(
-    @Inject(READ_MODEL_DB) readonly db: Database,
     private readonly runner: ProjectionRunner,
     private readonly replayer: AsOfReplayer,
     @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingOptions,
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
+  /** The live read-model database, the one the live runner writes; a blue/green rebuild replaces it. */
+  get db(): Database {
+    return this.runner.database;
+  }
+
   /** The database a query should read, after waiting for `minPosition` or replaying to `asOf`. */
   async view({ asOf, minPosition }: ReadOptions = {}): Promise<ReadView> {
     if (asOf === undefined) {
       await this.caughtUp(minPosition);
-      return { db: this.db, asOfPosition: null, today: this.clock().toISOString().slice(0, 10) };
+      const runner = this.runner;
+      return {
+        get db() {
+          return runner.database;
+        },
+        asOfPosition: null,
+        today: this.clock().toISOString().slice(0, 10),
+      };
     }
     const parsed = parseAsOf(asOf);
     if (!parsed) {

@@ -20,7 +20,7 @@ export interface ProjectionRunnerOptions {
  * applied twice or skipped.
  */
 export class ProjectionRunner {
-  private readonly checkpoints: Checkpoints;
+  private checkpoints: Checkpoints;
   private readonly positions = new Map<string, number>();
   private readonly waiters = new PositionWaiters();
   private readonly maxBatch: number;
@@ -34,7 +34,7 @@ export class ProjectionRunner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: Database,
+    private db: Database,
     private readonly projections: readonly Projection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
@@ -48,6 +48,27 @@ export class ProjectionRunner {
     let min = Number.MAX_SAFE_INTEGER;
     for (const p of this.projections) min = Math.min(min, this.positions.get(p.name) ?? 0);
     return this.projections.length === 0 ? 0 : min;
+  }
+
+  /** The read-model database it writes: the live one, which a blue/green swap replaces. */
+  get database(): Database {
+    return this.db;
+  }
+
+  /** Why it failed, while it is failed. */
+  get error(): string | undefined {
+    return this.state === 'failed' ? this.failure : undefined;
+  }
+
+  /**
+   * Moves a stopped runner onto another read-model database (a blue/green swap): `start()` then
+   * goes on from that database's checkpoints. Callers waiting for a position keep waiting.
+   */
+  useDatabase(db: Database): void {
+    if (this.running) throw new Error('stop the projection runner before moving it to another database');
+    this.db = db;
+    this.checkpoints = new Checkpoints(db);
+    this.positions.clear();
   }
 
   start(): void {
@@ -79,7 +100,10 @@ export class ProjectionRunner {
     if (this.state !== 'failed') this.state = 'stopped';
   }
 
-  /** Drops the read models and builds them again from the start of the log. */
+  /**
+   * Drops the read models and builds them again from the start of the log, in place: queries see
+   * them half built meanwhile. `BlueGreenRebuild` builds beside them and swaps instead.
+   */
   async rebuild(): Promise<void> {
     await this.stop();
     this.db.transaction(() => {
