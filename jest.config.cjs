@@ -25,6 +25,7 @@ module.exports = {
     '^#coordination$': '<rootDir>/libs/coordination/src/index.ts',
     '^#coordination/module$': '<rootDir>/libs/coordination/src/coordination.module.ts',
     '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
+    '^#audit$': '<rootDir>/libs/audit/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],

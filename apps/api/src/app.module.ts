@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '#event-store';
 import { EventSourcingModule, type EventSourcingOptions } from '#eventsourcing';
 import { CoordinationModule } from '#coordination/module';
+import { AuditLogModule } from '#audit';
 import { allProjections, ReadModelsModule } from '#read-models';
 import type { EngineConfig } from './config.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthController, READY_MAX_LAG } from './health/health.controller.js';
 import { UnknownCommandController } from './unknown-command.controller.js';
 
 /** Composes the libraries into the engine; holds no business rules. */
@@ -28,9 +29,16 @@ export class AppModule {
         }),
         CoordinationModule,
         ReadModelsModule,
+        AuditLogModule.forRoot({
+          storePath: join(dataDir, 'events.sqlite'),
+          keyFile: config.KURULTAI_AUDIT_KEY_FILE ?? join(dataDir, 'audit-key.pem'),
+          origin: config.KURULTAI_AUDIT_ORIGIN,
+          checkpointEvery: config.KURULTAI_AUDIT_CHECKPOINT_EVERY,
+        }),
       ],
       // The catch-all for unknown command types comes last so that every slice's route wins.
       controllers: [HealthController, UnknownCommandController],
+      providers: [{ provide: READY_MAX_LAG, useValue: config.KURULTAI_READY_MAX_LAG }],
     };
   }
 }

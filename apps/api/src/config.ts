@@ -43,6 +43,34 @@ export class EngineConfig {
   @Min(0, { message: 'KURULTAI_SNAPSHOT_EVERY must be 0 (no snapshots) or more' })
   KURULTAI_SNAPSHOT_EVERY = 10_000;
 
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_READY_MAX_LAG must be a whole number of events' })
+  @Min(0, { message: 'KURULTAI_READY_MAX_LAG must be 0 or more' })
+  KURULTAI_READY_MAX_LAG = 10_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(0, { message: 'KURULTAI_SHUTDOWN_TIMEOUT_MS must be between 0 and 300000' })
+  @Max(300_000, { message: 'KURULTAI_SHUTDOWN_TIMEOUT_MS must be between 0 and 300000' })
+  KURULTAI_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  @IsIn(['on', 'off'], { message: 'KURULTAI_METRICS must be "on" or "off"' })
+  KURULTAI_METRICS = 'on';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'KURULTAI_AUDIT_KEY_FILE must not be empty' })
+  KURULTAI_AUDIT_KEY_FILE?: string = undefined;
+
+  @IsString()
+  @MinLength(1, { message: 'KURULTAI_AUDIT_ORIGIN must not be empty' })
+  KURULTAI_AUDIT_ORIGIN = 'kurultai.local/events';
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_AUDIT_CHECKPOINT_EVERY must be a whole number of events' })
+  @Min(0, { message: 'KURULTAI_AUDIT_CHECKPOINT_EVERY must be 0 (on demand only) or more' })
+  KURULTAI_AUDIT_CHECKPOINT_EVERY = 1000;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'KURULTAI_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',

@@ -2,6 +2,7 @@ import { streamCategory } from '../envelope.js';
 import { DuplicateEventIdError } from '../errors.js';
 import type { AppendResult, ExpectedRevision } from '../event-store.js';
 import { checkExpectedRevision } from '../expected-revision.js';
+import { canonicalEvent, chainHash, GENESIS_HASH } from './event-hash.js';
 import type { SerializedEvent } from './event-rows.js';
 import type { Statements } from './statements.js';
 
@@ -25,12 +26,30 @@ export function appendBatch(statements: Statements, request: AppendRequest): App
 
   const category = streamCategory(stream);
   let revision = last ? last[0] : -1;
+  // The audit chain (DESIGN §8): each event's hash covers the previous one, under the write lock,
+  // so no event is stored without its hash and the chain follows the global order.
+  const tip = statements.tip.get();
+  let position = tip ? tip[0] : 0;
+  let prevHash = tip?.[1] ?? GENESIS_HASH;
   let firstPosition = 0;
-  let position = 0;
   for (const event of events) {
     revision++;
+    position++;
+    const hash = chainHash(
+      prevHash,
+      canonicalEvent({
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        canonicalData: event.canonicalData,
+        canonicalMetadata: event.canonicalMetadata,
+        stream,
+        revision,
+        position,
+      }),
+    );
     try {
-      const { lastInsertRowid } = statements.insert.run(
+      statements.insert.run(
+        position,
         event.id,
         stream,
         revision,
@@ -40,13 +59,15 @@ export function appendBatch(statements: Statements, request: AppendRequest): App
         event.data,
         event.metadata,
         event.recordedAt,
+        prevHash,
+        hash,
       );
-      position = Number(lastInsertRowid);
     } catch (error) {
       // Only a later event of the batch can hit this: the first one was looked up above.
       if (isDuplicateId(error)) throw new DuplicateEventIdError(event.id, stream);
       throw error;
     }
+    prevHash = hash;
     if (firstPosition === 0) firstPosition = position;
   }
   return { stream, revision, firstPosition, position, idempotent: false };

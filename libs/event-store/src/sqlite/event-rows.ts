@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from '../envelope.js';
 import { InvalidArgumentError } from '../errors.js';
+import { canonicalJson } from './event-hash.js';
 
 /** The columns every read selects, in the order `toRecordedEvent` expects them. */
 export const EVENT_COLUMNS = 'position, id, stream, revision, type, schema_version, data, metadata';
@@ -43,6 +44,9 @@ export interface SerializedEvent {
   readonly data: string;
   readonly metadata: string;
   readonly recordedAt: string;
+  /** RFC 8785 forms of data and metadata, which the audit hash covers (see `event-hash.ts`). */
+  readonly canonicalData: string;
+  readonly canonicalMetadata: string;
 }
 
 export function serialize(event: NewEvent): SerializedEvent {
@@ -54,6 +58,8 @@ export function serialize(event: NewEvent): SerializedEvent {
       data: JSON.stringify(event.data),
       metadata: JSON.stringify(event.metadata),
       recordedAt: event.metadata.recordedAt,
+      canonicalData: canonicalJson(event.data),
+      canonicalMetadata: canonicalJson(event.metadata),
     };
   } catch (error) {
     throw new InvalidArgumentError(`event ${event.id} cannot be stored as JSON: ${(error as Error).message}`);

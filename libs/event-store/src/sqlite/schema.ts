@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
 import { EventStoreError } from '../errors.js';
+import { GENESIS_HASH, hashStoredEvent } from './event-hash.js';
+
+/** A migration: SQL, or a function for data that SQL cannot compute (it runs in the same transaction). */
+type Migration = string | ((db: Database.Database) => void);
 
 /**
  * Migrations in order; `PRAGMA user_version` holds how many have run. Append new ones, never
  * edit a released one: files written by older engines are upgraded in place.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE events (
     position       INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -26,6 +30,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_type_position ON events (type, position);
   CREATE INDEX events_category_position ON events (category, position);
   `,
+  // 2: the audit hash chain (DESIGN §8) over the events written before it was computed.
+  fillAuditHashes,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -54,11 +60,47 @@ export function migrate(db: Database.Database): void {
         `the event store was written by a newer engine (schema ${current}, this engine knows ${SCHEMA_VERSION})`,
       );
     }
-    for (const migration of MIGRATIONS.slice(current)) db.exec(migration);
+    for (const migration of MIGRATIONS.slice(current)) {
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
 
 function userVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Computes `prev_hash` and `hash` of every stored event in global order, as the append does. */
+function fillAuditHashes(db: Database.Database): void {
+  const rows = db
+    .prepare<
+      [],
+      {
+        position: number;
+        type: string;
+        schemaVersion: number;
+        data: string;
+        metadata: string;
+        stream: string;
+        revision: number;
+      }
+    >(
+      `SELECT position, type, schema_version AS schemaVersion, data, metadata, stream, revision
+       FROM events ORDER BY position`,
+    )
+    .iterate();
+  const update = db.prepare<[string, string, number]>(
+    'UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?',
+  );
+  const pending: [string, string, number][] = [];
+  let prevHash = GENESIS_HASH;
+  // An open iterator forbids writes on the connection, so the updates wait until it is done.
+  for (const row of rows) {
+    const hash = hashStoredEvent(prevHash, row);
+    pending.push([prevHash, hash, row.position]);
+    prevHash = hash;
+  }
+  for (const args of pending) update.run(...args);
 }

@@ -22,7 +22,7 @@ describe('SqliteEventStore on a file', () => {
 
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT position FROM events ORDER BY position').pluck().all()).toEqual([
       1, 2, 3, 4, 5,
     ]);

@@ -5,7 +5,12 @@ type Statement<P extends unknown[], R> = Database.Statement<P, R>;
 
 /** Every statement the store runs, prepared once when it opens. */
 export interface Statements {
-  readonly insert: Statement<[string, string, number, string, string, number, string, string, string], void>;
+  readonly insert: Statement<
+    [number, string, string, number, string, string, number, string, string, string, string, string],
+    void
+  >;
+  /** The last event of the global log: its position and audit hash (the chain's tip). */
+  readonly tip: Statement<[], [position: number, hash: string | null]>;
   readonly findById: Statement<[string], [stream: string, revision: number, position: number]>;
   readonly idsFrom: Statement<[string, number, number], [id: string, position: number]>;
   readonly lastOfStream: Statement<[string], [revision: number, position: number]>;
@@ -19,9 +24,11 @@ export function prepareStatements(db: Database.Database): Statements {
   const raw = <P extends unknown[], R>(sql: string): Statement<P, R> => db.prepare<P, R>(sql).raw(true);
   return {
     insert: db.prepare(
-      `INSERT INTO events (id, stream, revision, category, type, schema_version, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (position, id, stream, revision, category, type, schema_version, data, metadata,
+                           recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    tip: raw('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
     findById: raw('SELECT stream, revision, position FROM events WHERE id = ?'),
     idsFrom: raw(
       'SELECT id, position FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',

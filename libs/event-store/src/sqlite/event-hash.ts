@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+/** The `prevHash` of the first event of the log: 32 zero bytes, in hex. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of a stored event that its audit hash covers (DESIGN §8). */
+export interface HashedFields {
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** The event's data and metadata, already in RFC 8785 canonical form (`canonicalJson`). */
+  readonly canonicalData: string;
+  readonly canonicalMetadata: string;
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: number;
+}
+
+/** RFC 8785 (JCS) canonical JSON of a JSON value. */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('the value has no JSON representation');
+  return text;
+}
+
+/**
+ * The canonical bytes of an event: RFC 8785 JSON of
+ * `{data, metadata, position, revision, schemaVersion, stream, type}`. The members are written
+ * in JCS order (sorted by UTF-16 code units) around the already-canonical data and metadata, so
+ * the result is byte for byte `canonicalize` of that object, without walking data twice.
+ */
+export function canonicalEvent(fields: HashedFields): string {
+  return (
+    `{"data":${fields.canonicalData},"metadata":${fields.canonicalMetadata},` +
+    `"position":${canonicalJson(fields.position)},"revision":${canonicalJson(fields.revision)},` +
+    `"schemaVersion":${canonicalJson(fields.schemaVersion)},"stream":${canonicalJson(fields.stream)},` +
+    `"type":${canonicalJson(fields.type)}}`
+  );
+}
+
+/** `SHA-256(prevHash || canonical bytes)`, in hex; `prevHash` is the previous event's hash (hex). */
+export function chainHash(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(Buffer.from(prevHash, 'hex')).update(canonical, 'utf8').digest('hex');
+}
+
+/** The hash of a stored row, from the JSON text of its data and metadata columns. */
+export function hashStoredEvent(
+  prevHash: string,
+  row: {
+    readonly type: string;
+    readonly schemaVersion: number;
+    readonly data: string;
+    readonly metadata: string;
+    readonly stream: string;
+    readonly revision: number;
+    readonly position: number;
+  },
+): string {
+  return chainHash(
+    prevHash,
+    canonicalEvent({
+      type: row.type,
+      schemaVersion: row.schemaVersion,
+      canonicalData: canonicalJson(JSON.parse(row.data)),
+      canonicalMetadata: canonicalJson(JSON.parse(row.metadata)),
+      stream: row.stream,
+      revision: row.revision,
+      position: row.position,
+    }),
+  );
+}
