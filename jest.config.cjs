@@ -26,6 +26,7 @@ module.exports = {
     '^#coordination/module$': '<rootDir>/libs/coordination/src/coordination.module.ts',
     '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
     '^#audit$': '<rootDir>/libs/audit/src/index.ts',
+    '^#delivery$': '<rootDir>/libs/delivery/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],

@@ -4,6 +4,7 @@ import { SqliteEventStore } from '#event-store';
 import { EventSourcingModule, type EventSourcingOptions } from '#eventsourcing';
 import { CoordinationModule } from '#coordination/module';
 import { AuditLogModule } from '#audit';
+import { DeliveryModule, WebhooksModule, type DeliveryOptions, type WebhooksOptions } from '#delivery';
 import { allProjections, ReadModelsModule } from '#read-models';
 import type { EngineConfig } from './config.js';
 import { HealthController, READY_MAX_LAG } from './health/health.controller.js';
@@ -12,7 +13,12 @@ import { UnknownCommandController } from './unknown-command.controller.js';
 /** Composes the libraries into the engine; holds no business rules. */
 @Module({})
 export class AppModule {
-  static forRoot(config: EngineConfig, overrides: Partial<EventSourcingOptions> = {}): DynamicModule {
+  static forRoot(
+    config: EngineConfig,
+    overrides: Partial<EventSourcingOptions> = {},
+    /** Settings the environment does not carry (tests: short timeouts, probes). */
+    extras: { delivery?: DeliveryOptions; webhooks?: Partial<WebhooksOptions> } = {},
+  ): DynamicModule {
     const dataDir = config.KURULTAI_DATA_DIR;
     return {
       module: AppModule,
@@ -34,6 +40,18 @@ export class AppModule {
           keyFile: config.KURULTAI_AUDIT_KEY_FILE ?? join(dataDir, 'audit-key.pem'),
           origin: config.KURULTAI_AUDIT_ORIGIN,
           checkpointEvery: config.KURULTAI_AUDIT_CHECKPOINT_EVERY,
+        }),
+        DeliveryModule.forRoot(extras.delivery),
+        WebhooksModule.forRoot({
+          dataDir,
+          allowPrivateTargets: config.KURULTAI_WEBHOOKS_ALLOW_PRIVATE === 'on',
+          timeoutMs: config.KURULTAI_WEBHOOKS_TIMEOUT_MS,
+          retry: {
+            baseMs: config.KURULTAI_WEBHOOKS_RETRY_BASE_MS,
+            capMs: config.KURULTAI_WEBHOOKS_RETRY_CAP_MS,
+            maxAttempts: config.KURULTAI_WEBHOOKS_MAX_ATTEMPTS,
+          },
+          ...extras.webhooks,
         }),
       ],
       // The catch-all for unknown command types comes last so that every slice's route wins.

@@ -71,6 +71,29 @@ export class EngineConfig {
   @Min(0, { message: 'KURULTAI_AUDIT_CHECKPOINT_EVERY must be 0 (on demand only) or more' })
   KURULTAI_AUDIT_CHECKPOINT_EVERY = 1000;
 
+  @IsIn(['on', 'off'], { message: 'KURULTAI_WEBHOOKS_ALLOW_PRIVATE must be "on" or "off"' })
+  KURULTAI_WEBHOOKS_ALLOW_PRIVATE = 'off';
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_WEBHOOKS_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(1, { message: 'KURULTAI_WEBHOOKS_TIMEOUT_MS must be at least 1' })
+  KURULTAI_WEBHOOKS_TIMEOUT_MS = 10_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_WEBHOOKS_RETRY_BASE_MS must be a whole number of milliseconds' })
+  @Min(1, { message: 'KURULTAI_WEBHOOKS_RETRY_BASE_MS must be at least 1' })
+  KURULTAI_WEBHOOKS_RETRY_BASE_MS = 1_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_WEBHOOKS_RETRY_CAP_MS must be a whole number of milliseconds' })
+  @Min(1, { message: 'KURULTAI_WEBHOOKS_RETRY_CAP_MS must be at least 1' })
+  KURULTAI_WEBHOOKS_RETRY_CAP_MS = 300_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_WEBHOOKS_MAX_ATTEMPTS must be a whole number' })
+  @Min(1, { message: 'KURULTAI_WEBHOOKS_MAX_ATTEMPTS must be at least 1' })
+  KURULTAI_WEBHOOKS_MAX_ATTEMPTS = 8;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'KURULTAI_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
