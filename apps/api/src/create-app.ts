@@ -8,6 +8,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProblemDetailsFilter, strictValidationPipe, type EventSourcingOptions } from '#eventsourcing';
+import {
+  createPinoLogger,
+  EngineMetrics,
+  PinoNestLogger,
+  type ProcessManagerStatusSource,
+} from '#eventsourcing/observability/index.js';
 import { AppModule } from './app.module.js';
 import type { EngineConfig } from './config.js';
 
@@ -28,7 +34,8 @@ export async function createApp(
     AppModule.forRoot(config, overrides),
     adapter,
     {
-      logger,
+      // JSON lines through pino at the most verbose level asked for; `false` silences everything.
+      logger: logger === false ? false : new PinoNestLogger(createPinoLogger(logger.at(-1) ?? 'log')),
       bufferLogs: false,
     },
   );
@@ -46,7 +53,30 @@ export async function createApp(
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   serveDashboard(app);
+  if (config.KURULTAI_METRICS === 'on') serveMetrics(app);
   return app;
+}
+
+/** Where the process managers' runners are provided (see ProcessManagersModule). */
+const PROCESS_MANAGER_RUNNERS = Symbol.for('kurultai.ProcessManagerRunners');
+
+/** `GET /metrics`: Prometheus text format, read at scrape time (see docs/operations.md). */
+function serveMetrics(app: NestFastifyApplication): void {
+  const metrics = app.get(EngineMetrics);
+  try {
+    metrics.observeProcessManagers(
+      app.get<ProcessManagerStatusSource[]>(PROCESS_MANAGER_RUNNERS, { strict: false }),
+    );
+  } catch {
+    // No process managers in this composition.
+  }
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/metrics', async (_request, reply) => {
+      const { contentType, body } = await metrics.scrape();
+      return reply.header('content-type', contentType).header('cache-control', 'no-store').send(body);
+    });
 }
 
 /** The dashboard page may load and call only its own origin. */

@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProblemException, ProjectionRunner } from '#eventsourcing';
 
-/** Read models further behind than this many events make the engine not ready. */
-const READY_LAG_EVENTS = 10_000;
+/** Injection token: read models further behind than this many events make the engine not ready. */
+export const READY_MAX_LAG = Symbol.for('kurultai.ReadyMaxLag');
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +12,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
+    @Inject(READY_MAX_LAG) private readonly maxLag: number,
   ) {}
 
   @Get('live')
@@ -26,9 +27,10 @@ export class HealthController {
   async ready() {
     const head = await this.store.head();
     const projections = await this.runner.status();
-    const failing = projections.filter((p) => p.state === 'failed' || p.lagEvents > READY_LAG_EVENTS);
+    const failing = projections.filter((p) => p.state === 'failed' || p.lagEvents > this.maxLag);
     if (failing.length > 0) {
       throw ProblemException.of(503, 'not-ready', 'Not ready', 'read models are failing or far behind', {
+        maxLagEvents: this.maxLag,
         projections,
       });
     }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   EVENT_STORE,
   type EventMetadata,
@@ -9,6 +9,8 @@ import {
 import type { CommandContext, CommandResult } from '../command-context.js';
 import type { Command, Decider, DomainEvent } from '../decider.js';
 import { eventMetadata, handleCommand } from '../handle-command.js';
+import { inCommandScope } from '../observability/command-scope.js';
+import { commandOutcome, EngineMetrics } from '../observability/metrics.js';
 import type { CommandRequest } from './http/command-request.js';
 import { CLOCK, EVENT_SOURCING_OPTIONS } from './tokens.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
@@ -27,7 +29,10 @@ export class CommandHandling {
     @Inject(EVENT_STORE) readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: () => Date,
     @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingOptions,
+    @Optional() private readonly metrics?: EngineMetrics,
   ) {}
+
+  private readonly logger = new Logger('commands');
 
   handle<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -36,10 +41,40 @@ export class CommandHandling {
     request: CommandRequest,
     extras: CommandExtras = {},
   ): Promise<CommandResult> {
-    return handleCommand({ store: this.store, clock: this.clock }, decider, stream, command, {
-      context: this.context(request, extras),
-      expectedRevision: request.expectedRevision,
-      retries: this.options.commandRetries,
+    const type = command.type;
+    const scope = { commandId: request.commandId, correlationId: request.correlationId, commandType: type };
+    // Log lines written while the command runs carry its ids; the duration feeds /metrics.
+    return inCommandScope(scope, async () => {
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      try {
+        const result = await handleCommand(
+          { store: this.store, clock: this.clock },
+          decider,
+          stream,
+          command,
+          {
+            context: this.context(request, extras),
+            expectedRevision: request.expectedRevision,
+            retries: this.options.commandRetries,
+          },
+        );
+        const elapsed = seconds();
+        this.metrics?.observeCommand(type, result.replayed ? 'replayed' : 'accepted', elapsed);
+        this.logger.debug({
+          msg: 'command handled',
+          stream,
+          position: result.position,
+          replayed: result.replayed,
+          ms: elapsed * 1000,
+        });
+        return result;
+      } catch (error) {
+        const outcome = commandOutcome(error);
+        this.metrics?.observeCommand(type, outcome, seconds());
+        this.logger.debug({ msg: 'command refused', stream, outcome });
+        throw error;
+      }
     });
   }
 

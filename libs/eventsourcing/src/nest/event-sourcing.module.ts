@@ -7,9 +7,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { instrumentStore } from '../observability/instrumented-store.js';
+import { EngineMetrics } from '../observability/metrics.js';
+import { ShutdownGate, ShutdownInterceptor } from '../observability/shutdown.js';
 import { AsOfReplayer } from '../projections/as-of/as-of-replayer.js';
 import { Snapshots } from '../projections/as-of/snapshots.js';
 import { BlueGreenRebuild } from '../projections/blue-green-rebuild.js';
@@ -33,6 +37,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
     private readonly rebuild: BlueGreenRebuild,
     private readonly asOf: AsOfReplayer,
     @Inject(Snapshots) private readonly snapshots: Snapshots | null,
+    private readonly metrics: EngineMetrics,
   ) {}
 
   static forRoot(options: EventSourcingOptions): DynamicModule {
@@ -43,7 +48,16 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
       providers: [
         { provide: EVENT_SOURCING_OPTIONS, useValue: options },
         { provide: CLOCK, useValue: options.clock ?? (() => new Date()) },
-        { provide: EVENT_STORE, useFactory: () => options.openStore() },
+        // The engine's own metrics registry; default process metrics are added by the host (create-app).
+        { provide: EngineMetrics, useFactory: () => new EngineMetrics({ defaultMetrics: false }) },
+        {
+          provide: EVENT_STORE,
+          inject: [EngineMetrics],
+          useFactory: async (metrics: EngineMetrics) => instrumentStore(await options.openStore(), metrics),
+        },
+        // On shutdown new commands get 503 shutting-down while those in flight finish.
+        ShutdownGate,
+        { provide: APP_INTERCEPTOR, useClass: ShutdownInterceptor },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(options.readModelPath) },
         {
           provide: Snapshots,
@@ -94,6 +108,8 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         CommandHandling,
         ReadModels,
         CqrsModule,
+        EngineMetrics,
+        ShutdownGate,
       ],
     };
   }
@@ -101,6 +117,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     this.rebuild.discardLeftovers();
     this.runner.start();
+    this.metrics.observeProjections(this.runner);
   }
 
   async onApplicationShutdown(): Promise<void> {
