@@ -200,7 +200,7 @@ describe('kurultai CLI', () => {
   it('replays a read model as of a position, writes the plan report, and rebuilds the read models offline', async () => {
     const engine = await startEngine({}, join(root, 'engine'));
     expect((await engine.post('/api/commands/DraftPlan', draftPlan)).status).toBe(200);
-    const added = await engine.post('/api/commands/AddActivityToPlan', { planId: PLAN, ...activities[0] });
+    const added = await engine.post('/api/commands/AddActivityToPlan', activities[0]);
     expect(added.status).toBe(200);
     await engine.close({ keepData: true });
     const dataDir = join(root, 'engine');
