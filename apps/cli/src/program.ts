@@ -1,4 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  auditExport,
+  auditVerify,
+  auditVerifyExport,
+  consistencyProof,
+  failIfTampered,
+  inclusionProof,
+} from './commands/audit.js';
 import { backupLog } from './commands/backup.js';
 import { exportLog } from './commands/export.js';
 import { importLog } from './commands/import.js';
@@ -29,6 +37,9 @@ const positiveInt = (value: string) => {
   return n;
 };
 
+/** A repeatable option: `--public-key a.pem --public-key b.pem`. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 /** The `kurultai` command line. */
 export function createProgram(options: ProgramOptions = {}): Command {
   const io = options.output ?? PROCESS_OUTPUT;
@@ -38,7 +49,7 @@ export function createProgram(options: ProgramOptions = {}): Command {
 
   const program = new Command('kurultai')
     .description(
-      'Operations of the Kurultai engine: run it, rebuild, replay, report, export, import, back up',
+      'Operations of the Kurultai engine: run it, rebuild, replay, report, export, import, back up, audit',
     )
     .option('--data-dir <dir>', 'data folder (default: KURULTAI_DATA_DIR or ./data)')
     .showHelpAfterError()
@@ -125,6 +136,56 @@ export function createProgram(options: ProgramOptions = {}): Command {
       if (opts.json) json(stats);
       else io.out(formatStats(stats));
     });
+
+  const audit = program
+    .command('audit')
+    .description('the tamper-evident log, offline over the data folder (read-only): verify, export, proofs');
+  const publicKey = (description: string) =>
+    new Option('--public-key <file>', description).argParser(collect);
+  const checkpoint = new Option('--checkpoint <file>', 'a checkpoint note kept outside the log (latest.txt)');
+  audit
+    .command('verify')
+    .description(
+      'walk the log: hash chain, checkpoint signatures and roots; exit 5 naming the first tampered position',
+    )
+    .addOption(publicKey('a trusted public key (PEM); repeatable (default: *.pub.pem beside the audit key)'))
+    .addOption(checkpoint)
+    .addOption(new Option('--origin <origin>', 'default: KURULTAI_AUDIT_ORIGIN, else kurultai.local/events'))
+    .action((opts: { publicKey?: string[]; checkpoint?: string; origin?: string }) => {
+      const report = auditVerify(dataDir(), opts, env);
+      json(report);
+      failIfTampered(report);
+    });
+  audit
+    .command('export <file>')
+    .description('write the log with its audit hashes as NDJSON, for `audit verify-export` (overwrites)')
+    .action((file: string) => json(auditExport(dataDir(), file)));
+  audit
+    .command('verify-export <file>')
+    .description('the offline verifier: an audit export and the public key(s), nothing else')
+    .addOption(publicKey('a trusted public key (PEM); repeatable').makeOptionMandatory())
+    .addOption(checkpoint)
+    .addOption(new Option('--origin <origin>', 'default: the origin of the checkpoints in the export'))
+    .action((file: string, opts: { publicKey: string[]; checkpoint?: string; origin?: string }) => {
+      const report = auditVerifyExport(file, opts);
+      json(report);
+      failIfTampered(report);
+    });
+  const proof = audit.command('proof').description('RFC 9162 Merkle proofs, as GET /api/audit/proofs/…');
+  proof
+    .command('inclusion')
+    .description('that the event at a position is in the log of a size')
+    .requiredOption('--position <n>', 'the event', positiveInt)
+    .option('--size <n>', 'the tree size (default: the whole log)', positiveInt)
+    .action((opts: { position: number; size?: number }) =>
+      json(inclusionProof(dataDir(), opts.position, opts.size)),
+    );
+  proof
+    .command('consistency')
+    .description('that the log of one size is a prefix of the log of another')
+    .requiredOption('--from <n>', 'the smaller size', positiveInt)
+    .option('--to <n>', 'the larger size (default: the whole log)', positiveInt)
+    .action((opts: { from: number; to?: number }) => json(consistencyProof(dataDir(), opts.from, opts.to)));
 
   program
     .command('import-scenario [file]')

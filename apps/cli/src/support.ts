@@ -12,6 +12,8 @@ export const EXIT = {
   engine: 3,
   /** Something asked for does not exist: a data folder without a log, a plan. */
   notFound: 4,
+  /** `audit verify`: the log (or the export) was tampered with; the message names where and how. */
+  tampered: 5,
 } as const;
 
 /** An error with its message for the operator and the exit code. */
