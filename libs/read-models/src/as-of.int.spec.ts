@@ -107,6 +107,7 @@ describe('"as of" replays', () => {
         const dir = mkdtempSync(join(tmpdir(), 'kurultai-asof-'));
         const store = await SqliteEventStore.open(join(dir, 'events.sqlite'));
         const live = new Database(join(dir, 'read-models.sqlite'));
+        live.pragma('journal_mode = WAL'); // as the engine opens it
         const snapshots = new Snapshots(join(dir, 'snapshots'), snapshotEvery);
         const runner = new ProjectionRunner(store, live, allProjections, {
           maxBatch: 3,

@@ -64,7 +64,10 @@ export class Snapshots {
     const partial = join(this.folder, `partial-${process.pid}.sqlite`);
     await live.backup(partial);
     // The copy's own checkpoints say which position it holds, whatever was applied during the copy.
-    const copy = new Database(partial, { readonly: true });
+    const copy = new Database(partial);
+    // A copy of a WAL database is marked WAL in its header, and SQLite cannot open such an image
+    // in memory: make it a rollback-journal file so `load` can deserialize it.
+    copy.pragma('journal_mode = DELETE');
     const row = copy.prepare('SELECT MIN(position) AS position FROM projection_checkpoints').get() as {
       position: number | null;
     };
