@@ -90,7 +90,8 @@ export function statesTouchedBy(db: Database, event: RecordedEvent): string[] {
  */
 export const participationProjection: Projection = {
   name: 'participation',
-  version: 1,
+  // 2: an index on activity_state(activity_id); without it every activity event scanned the table.
+  version: 2,
   eventTypes: [
     'StateRegistered',
     'MembershipStatusChanged',

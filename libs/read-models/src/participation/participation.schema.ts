@@ -90,6 +90,8 @@ export function createParticipationTables(db: Database): void {
       lead INTEGER NOT NULL,
       PRIMARY KEY (state, activity_id)
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS rm_participation_activity_state_activity
+      ON rm_participation_activity_state (activity_id);
     CREATE TABLE IF NOT EXISTS rm_participation_protocol (
       protocol_id TEXT PRIMARY KEY,
       title TEXT,
