@@ -16,7 +16,9 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie|content-disposition|canonicalize)/)(?!.*/node_modules/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|cookie|content-disposition|canonicalize)/)(?!.*/node_modules/)',
+  ],
   moduleNameMapper: {
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^#event-store/(.*)\\.js$': '<rootDir>/libs/event-store/src/$1',

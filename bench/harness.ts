@@ -107,3 +107,37 @@ export function trackMemory(): () => MemoryPeak {
     return { peakRssMb: mb(memory.rss), peakHeapUsedMb: mb(memory.heapUsed) };
   };
 }
+
+/** Peak resident set (and V8 heap) of one run, in MB, and where the run started from. */
+export interface RssPeak {
+  readonly startMb: number;
+  readonly peakMb: number;
+  readonly peakHeapUsedMb: number;
+}
+
+const toMb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/**
+ * Samples `process.memoryUsage()` on an interval while asynchronous work runs (it must yield to
+ * the event loop, as the projection runner does between batches), and once more at the end.
+ */
+export function sampleRss(intervalMs = 20): { stop(): RssPeak; sample(): void } {
+  const start = process.memoryUsage().rss;
+  let rss = start;
+  let heapUsed = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    rss = Math.max(rss, usage.rss);
+    heapUsed = Math.max(heapUsed, usage.heapUsed);
+  };
+  const timer = setInterval(sample, intervalMs);
+  return {
+    sample,
+    stop() {
+      clearInterval(timer);
+      sample();
+      memory.sample();
+      return { startMb: toMb(start), peakMb: toMb(rss), peakHeapUsedMb: toMb(heapUsed) };
+    },
+  };
+}

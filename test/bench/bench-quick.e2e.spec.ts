@@ -1,17 +1,25 @@
+import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { SqliteEventStore, type RecordedEvent } from '#event-store';
 import { runAppendBenchmark } from '../../bench/append.bench.js';
+import { BenchSnapshots, runAsOfBenchmark } from '../../bench/as-of.bench.js';
 import { parseArgs } from '../../bench/cli.js';
 import { runCommandsBenchmark } from '../../bench/commands.bench.js';
+import { runFullRebuildBenchmark } from '../../bench/full-rebuild.bench.js';
+import { describeMachine } from '../../bench/machine.js';
 import { benchmarksMarkdown } from '../../bench/report-docs.js';
 import { runRebuildBenchmark } from '../../bench/rebuild.bench.js';
+import { tempDir } from '../../bench/temp-dir.js';
 import type { BenchmarkResult } from '../../bench/result.js';
-import { describeMachine } from '../../bench/machine.js';
+import { writeWorldLog } from '../../bench/world-log.js';
+import { WorldLogs } from '../../bench/world-logs.js';
 
 /** Runs every benchmark with tiny sizes so the harness cannot rot. No timing is judged. */
 function expectMeasured(result: BenchmarkResult, rounds: number): void {
   expect(result.figures.length).toBeGreaterThan(0);
   for (const figure of result.figures) {
-    expect(figure.engine.perSecond).toBeGreaterThan(0);
-    expect(figure.baseline.perSecond).toBeGreaterThan(0);
+    expect(figure.engine.value).toBeGreaterThan(0);
+    expect(figure.baseline.value).toBeGreaterThan(0);
     expect(Number.isFinite(figure.ratio)).toBe(true);
     expect(figure.ratio).toBeGreaterThan(0);
     expect(figure.engine.samples).toHaveLength(rounds);
@@ -19,7 +27,29 @@ function expectMeasured(result: BenchmarkResult, rounds: number): void {
   }
 }
 
+const LIFE = [
+  'ActivityStarted',
+  'ProgressReported',
+  'ActivityCompleted',
+  'ActivityPostponed',
+  'ActivityCancelled',
+];
+
+/** The events of a generated log of `total` events, read back from an in-memory store. */
+async function generated(total: number): Promise<RecordedEvent[]> {
+  const store = await SqliteEventStore.open(':memory:');
+  try {
+    await writeWorldLog(store, total);
+    return await store.readAll();
+  } finally {
+    await store.close();
+  }
+}
+
 describe('benchmarks with tiny sizes', () => {
+  const logs = new WorldLogs();
+  afterAll(() => logs.remove());
+
   it('handles the commands in the engine and in the baseline', async () => {
     const sizes = { plans: 20, commandsPerRound: 20, concurrency: 4, warmup: 1, rounds: 2 };
     const result = await runCommandsBenchmark(sizes);
@@ -49,6 +79,122 @@ describe('benchmarks with tiny sizes', () => {
     });
   });
 
+  it('generates a consistent log of the whole domain, the same prefix whatever its length', async () => {
+    const [short, long] = [await generated(700), await generated(3000)];
+    expect(short).toHaveLength(700);
+    expect(long).toHaveLength(3000);
+    const shape = (e: RecordedEvent) => [e.id, e.stream, e.type, e.data, e.metadata.causationId];
+    expect(short.map(shape)).toEqual(long.slice(0, 700).map(shape));
+    const scheduled = new Set<string>();
+    const ids = new Map(long.map((e) => [e.id, e]));
+    for (const event of long) {
+      const data = event.data as { activityId?: string };
+      if (event.type === 'ActivityScheduled') scheduled.add(String(data.activityId));
+      else if (LIFE.includes(event.type)) expect(scheduled).toContain(data.activityId);
+      if (event.type === 'PlanAdopted') {
+        expect(ids.get(String(event.metadata.causationId))?.type).toBe('DecisionRecorded');
+      }
+    }
+    const types = new Set(long.map((e) => e.type));
+    for (const type of ['ActivityCompleted', 'ProtocolSigned', 'FollowUpAssigned', 'DelegationAccredited'])
+      expect(types).toContain(type);
+    expect(long.map((e) => e.metadata.recordedAt)).toEqual(long.map((e) => e.metadata.recordedAt).sort());
+  });
+
+  it('rebuilds every read model from the small and the large log, beside a raw scan', async () => {
+    const small = { warmup: 0, rounds: 1 };
+    const sizes = { log: { large: 2500, small: 600 }, large: small, small };
+    const result = await runFullRebuildBenchmark(sizes, logs);
+    expectMeasured(result, 1);
+    expect(result.figures.map((f) => f.name)).toEqual([
+      'rebuild from zero, 2,500 events',
+      'rebuild from zero, 600 events',
+      'peak RSS while rebuilding, 2,500 vs 600',
+      'rebuild rate, last tenth vs first tenth of 2,500',
+    ]);
+    for (const [size, events] of [
+      ['2,500', 2500],
+      ['600', 600],
+    ] as const) {
+      expect(result.checks[`${size}: headPosition`]).toBe(events);
+      expect(result.checks[`${size}: engineCheckpoint`]).toBe(events);
+      expect(result.checks[`${size}: lowestCheckpoint`]).toBe(events);
+      expect(result.checks[`${size}: baselineEvents`]).toBe(events);
+      expect(result.checks[`${size}: auditActors`]).toBe(events);
+      expect(result.checks[`${size}: provenanceRows`]).toBeGreaterThan(events);
+    }
+    for (const table of [
+      'plans',
+      'planActivities',
+      'completedPlanActivities',
+      'calendarEntries',
+      'decisions',
+    ])
+      expect(result.checks[`2,500: ${table}`]).toBeGreaterThan(result.checks[`600: ${table}`]);
+    for (const table of ['followUps', 'protocols', 'delegations', 'decisionActivities'])
+      expect(result.checks[`2,500: ${table}`]).toBeGreaterThan(0);
+    const types = result.breakdown!['events in the 2,500 log by type'];
+    expect(Object.values(types).reduce((a, b) => a + b, 0)).toBe(2500);
+  });
+
+  it('asks "as of" questions and takes snapshots of the small and the large read models', async () => {
+    const sizes = {
+      log: { large: 2500, small: 500 },
+      every: 250,
+      questions: { warmup: 0, rounds: 2 },
+      snapshots: { warmup: 0, rounds: 1 },
+    };
+    const result = await runAsOfBenchmark(sizes, logs);
+    expect(result.figures).toHaveLength(4);
+    for (const figure of result.figures) {
+      expect(['ms', 'MB']).toContain(figure.unit);
+      expect(figure.engine.value).toBeGreaterThan(0);
+      expect(figure.baseline.value).toBeGreaterThan(0);
+    }
+    expect(result.figures[0].engine.samples).toHaveLength(2);
+    expect(result.checks['2,500: headPosition']).toBe(2500);
+    expect(result.checks['500: headPosition']).toBe(500);
+    expect(result.checks['2,500: lowestCheckpoint']).toBe(2500);
+    expect(result.checks['2,500: plans']).toBeGreaterThan(0);
+    expect(result.checks['2,500: snapshotsKept']).toBe(8);
+    expect(result.checks['500: snapshotsKept']).toBe(2);
+    // Small snapshots load in memory, as the engine loads them, and a replay can grow them.
+    expect(result.checks['2,500: engineSnapshotGrows']).toBe(1);
+    expect(result.checks['2,500: questionsOnFileCopies']).toBe(0);
+    const kept = result.breakdown!['snapshots kept for 2,500 (engine default 8)'];
+    expect(kept).toMatchObject({ count: 8, newestPosition: 2500, oldestPosition: 750 });
+    // The same offsets below the head at both sizes: as many events replayed after a snapshot.
+    const replayed = result.breakdown!['events replayed after the snapshot, median'];
+    expect(replayed['2,500']).toBe(replayed['500']);
+    const byProjection = result.breakdown!['catch-up of 2,500 by projection, ms'];
+    expect(Object.keys(byProjection)).toEqual(expect.arrayContaining(['participation', 'calendar']));
+  });
+
+  it('opens snapshots in memory as the engine does or, when too big for memory, on a file copy', async () => {
+    const dir = tempDir('snapshots-test');
+    const live = new Database(dir.file('live.sqlite'));
+    try {
+      live.pragma('journal_mode = WAL');
+      live.exec(`CREATE TABLE projection_checkpoints (name TEXT, version INT, position INT, updated_at TEXT);
+        INSERT INTO projection_checkpoints VALUES ('p', 1, 7, '')`);
+      for (const inMemoryBelow of [Infinity, 0]) {
+        const snapshots = new BenchSnapshots(dir.file('snapshots'), 1, inMemoryBelow);
+        snapshots.maybeTake(live, 7);
+        await snapshots.settle();
+        const view = snapshots.load(snapshots.list()[0]);
+        view.exec(`INSERT INTO projection_checkpoints VALUES ('q', 1, 8, '')`);
+        expect(view.prepare('SELECT SUM(position) FROM projection_checkpoints').pluck().get()).toBe(15);
+        view.close();
+        expect(snapshots.fileCopies).toBe(inMemoryBelow === 0 ? 1 : 0);
+        snapshots.removeCopies();
+        expect(readdirSync(dir.file('snapshots'))).toEqual(['read-models-7.sqlite']);
+      }
+    } finally {
+      live.close();
+      dir.remove();
+    }
+  });
+
   it('appends single events and batches through the store and the raw table', async () => {
     const sizes = { transactions: 20, batches: 3, batchSize: 10, streams: 5, warmup: 0, rounds: 2 };
     const result = await runAppendBenchmark(sizes);
@@ -68,7 +214,12 @@ describe('benchmarks with tiny sizes', () => {
       only: ['rebuild', 'append'],
       sizes: { rebuild: { events: 500 } },
     });
+    const big = parseArgs(['--log-events', '1000000', '--only', 'full-rebuild', '--only', 'as-of']);
+    expect(big.only).toEqual(['full-rebuild', 'as-of']);
+    expect(big.sizes.fullRebuild.log).toEqual({ large: 1_000_000, small: 100_000 });
+    expect(big.sizes.asOf.log).toEqual({ large: 1_000_000, small: 100_000 });
     expect(() => parseArgs(['--only', 'nothing'])).toThrow(/no such benchmark/);
+    expect(() => parseArgs(['--log-events', '0'])).toThrow(/positive integer/);
     const benchmark = await runAppendBenchmark({
       transactions: 2,
       batches: 1,
@@ -81,9 +232,14 @@ describe('benchmarks with tiny sizes', () => {
       mode: 'full',
       args: [],
       machine: describeMachine('3.x'),
-      benchmarks: [benchmark],
+      benchmarks: [
+        benchmark,
+        { ...benchmark, name: 'as-of', breakdown: { 'catch-up of 1k by projection, ms': { a: 1, b: 3 } } },
+      ],
     });
-    expect(markdown).toContain('| Append ceilings | single-event transactions |');
+    expect(markdown).toMatch(/\| Append ceilings +\| single-event transactions +\|/);
     expect(markdown).toContain('npm run bench');
+    expect(markdown).toContain('  - catch-up of 1k by projection, ms: a 1, b 3');
+    expect(markdown).toContain('- catch-up of 1k by projection, ms: b took 75% of the time.');
   });
 });
