@@ -10,9 +10,8 @@ export interface BackupResult {
 }
 
 /**
- * Copies `events.sqlite` with SQLite's online backup (the first 100 pages, then the rest in one
- * step under a read lock), while the engine may keep
- * appending: the copy is one consistent state of the log (a prefix of it). It is written beside
+ * Copies `events.sqlite` online (SQLite's VACUUM INTO, in one read transaction) while the engine
+ * may keep appending: the copy is one consistent state of the log (a prefix of it). It is written beside
  * the target and renamed into place once complete, and is self-contained (no WAL file).
  */
 export async function backupLog(
@@ -26,21 +25,13 @@ export async function backupLog(
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
-  let started = false;
   try {
-    await db.backup(partial, {
-      progress: ({ totalPages, remainingPages }) => {
-        if (!started) {
-          progress.start(totalPages, 0);
-          started = true;
-        }
-        progress.setTotal(totalPages);
-        progress.update(totalPages - remainingPages);
-        // The rest in one step: a backup in several steps starts over whenever another
-        // connection (the running engine) writes in between, and might never finish.
-        return Math.max(remainingPages, 1);
-      },
-    });
+    progress.start(1, 0);
+    // VACUUM INTO copies one read transaction's view of the database: a consistent state of the
+    // log however much the engine appends meanwhile (SQLite's page-by-page backup API starts over
+    // whenever another connection writes between its steps, and may never finish under load).
+    db.prepare('VACUUM INTO ?').run(partial);
+    progress.update(1);
   } catch (error) {
     rmSync(partial, { force: true });
     throw new CliError(`backup of ${source} failed: ${(error as Error).message}`);
