@@ -124,7 +124,9 @@ export function createProgram(options: ProgramOptions = {}): Command {
 
   program
     .command('backup <file>')
-    .description('consistent copy of events.sqlite (SQLite online backup), also while the engine runs')
+    .description(
+      'consistent copy of events.sqlite (SQLite VACUUM INTO, one read transaction), also while the engine runs',
+    )
     .action(async (file: string) => json(await backupLog(dataDir(), file, bar('backup'))));
 
   program
