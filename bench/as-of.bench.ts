@@ -31,8 +31,8 @@ export const asOfAbout: About = {
     '`allProjections` into a read-model file (WAL), a `Snapshots` folder taking an online-backup snapshot from ' +
     '`onFlushed` every `every` events and keeping the 8 newest (the engine defaults), the log shown to the ' +
     'runner `every` events at a time with each snapshot finished before the next step, as in an engine that ' +
-    'keeps up with its commands. (An uninterrupted catch-up finishes no snapshot before its end: the backup ' +
-    'restarts its copy as long as the runner writes.) A question is a fresh `AsOfReplayer` (nothing cached) ' +
+    'keeps up with its commands. (An uninterrupted catch-up finishes no snapshot before its end: the online ' +
+    'backup copies 100 pages a turn of the event loop and the runner adds more between turns.) A question is a fresh `AsOfReplayer` (nothing cached) ' +
     "opening `{ kind: 'position' }` at the head minus a random offset below `every` and half the small log " +
     '(the same offsets at both sizes, so as many events are replayed after the snapshot), then `findPlan` on ' +
     'the plan last touched by then: load the nearest snapshot into memory, replay the events after it, query. ' +

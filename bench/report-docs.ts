@@ -50,70 +50,81 @@ function observations(benchmarks: readonly BenchmarkResult[]): string[] {
     }
   }
   const asOf = benchmarks.find((b) => b.name === 'as-of');
-  if (asOf) {
-    const parts = Object.entries(asOf.breakdown ?? {}).find(([part]) => part.includes('by projection'));
-    if (parts) {
-      const [top] = Object.entries(parts[1]).sort(([, a], [, b]) => b - a);
-      notes.push(`- ${parts[0]}: ${top[0]} took ${share(parts[1], top[0])}% of the time.`);
-    }
-    const question = find(asOf, 'question as of a recent position');
-    const old = find(asOf, 'question older than');
-    const view = find(asOf, 'RSS holding');
-    const snapshot = find(asOf, 'one snapshot');
-    const ms = (f: Figure, side: 'engine' | 'baseline') => `${valueOf(f[side].value, 'ms')} ms`;
-    if (question) {
-      notes.push(
-        `- A recent "as of" question cost ${ms(question, 'engine')} on the large log and ` +
-          `${ms(question, 'baseline')} on the small one (${ratio(question.ratio)}), replaying the same ` +
-          'number of events after a snapshot at both sizes.',
-      );
-    }
-    if (old) {
-      notes.push(
-        `- A question older than the snapshots kept replays from zero: ${ms(old, 'engine')}, against ` +
-          `${ms(old, 'baseline')} for a recent one on the same log.`,
-      );
-    }
-    if (view) {
-      notes.push(
-        `- Holding one "as of" view: ${view.engine.value} MB resident on the large log, ` +
-          `${view.baseline.value} MB on the small one (the replayer keeps the whole read model in memory).`,
-      );
-    }
-    if (snapshot) {
-      notes.push(
-        `- One snapshot of the read models took ${ms(snapshot, 'engine')} on the large log ` +
-          `(${ratio(snapshot.ratio)} the small one), every ${asOf.sizes.every.toLocaleString('en-US')} events.`,
-      );
-    }
-    const copies = Object.entries(asOf.checks).filter(
-      ([key, n]) => key.endsWith('questionsOnFileCopies') && n > 0,
+  if (asOf) notes.push(...asOfObservations(asOf));
+  return notes;
+}
+
+/** The checks of every size ending in `name`, as [size label, value]. */
+const checksNamed = (b: BenchmarkResult, name: string) =>
+  Object.entries(b.checks)
+    .filter(([key]) => key.endsWith(`: ${name}`))
+    .map(([key, value]) => [key.split(':')[0], value] as const);
+
+function asOfObservations(asOf: BenchmarkResult): string[] {
+  const notes: string[] = [];
+  const { largeEvents, smallEvents, every } = asOf.sizes;
+  const ms = (f: Figure, side: 'engine' | 'baseline') => `${valueOf(f[side].value, 'ms')} ms`;
+  const catchUps = Object.entries(asOf.breakdown ?? {}).filter(([part]) => part.includes('by projection'));
+  if (catchUps.length === 2) {
+    const [[largePart, large], [, small]] = catchUps;
+    const top = Object.entries(large)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([name]) => `${name} ${share(large, name)}%`);
+    const perEvent = Object.keys(large)
+      .filter((name) => small[name] > 0)
+      .map((name) => `${name} ${ratio(large[name] / largeEvents / (small[name] / smallEvents))}`);
+    notes.push(
+      `- ${largePart}: ${top.join(', ')} of the time. Per event, the large catch-up against the small one: ` +
+        `${perEvent.join(', ')}.`,
     );
-    if (copies.length > 0) {
-      notes.push(
-        `- Snapshots of ${copies.map(([key]) => key.split(':')[0]).join(' and ')} events were too big for an ` +
-          'in-memory image (SQLite caps those at 1 GiB): the engine\'s replay into them fails with "database ' +
-          'or disk is full"; the benchmark replayed those questions on file copies instead.',
-      );
-    }
-    const rss = Object.entries(asOf.checks).filter(([key]) => key.endsWith('engineViewRssMb'));
-    if (rss.length > 0) {
-      notes.push(
-        "- Resident set while the engine's own `Snapshots.load` holds the newest snapshot in memory: " +
-          `${rss.map(([key, mb]) => `${mb} MB (${key.split(':')[0]} log)`).join(', ')}; the replayer caches ` +
-          'up to 4 views.',
-      );
-    }
-    const grows = Object.entries(asOf.checks).filter(
-      ([key, n]) => key.endsWith('engineSnapshotGrows') && n === 0,
+  }
+  const question = find(asOf, 'question as of a recent position');
+  const old = find(asOf, 'question older than');
+  const view = find(asOf, 'RSS holding');
+  const snapshot = find(asOf, 'one snapshot');
+  const copies = checksNamed(asOf, 'questionsOnFileCopies').filter(([, n]) => n > 0);
+  const onCopies = (label: string) => copies.some(([size]) => size === label);
+  const [largeLabel] = checksNamed(asOf, 'headPosition').find(([, head]) => head === largeEvents) ?? [''];
+  if (question) {
+    notes.push(
+      `- A recent "as of" question cost ${ms(question, 'engine')} on the large log and ` +
+        `${ms(question, 'baseline')} on the small one (${ratio(question.ratio)}), replaying the same ` +
+        `number of events after a snapshot at both sizes${onCopies(largeLabel) ? ' (the large one on file copies, see below)' : ''}.`,
     );
-    for (const [key] of grows) {
-      notes.push(
-        `- The newest snapshot of the ${key.split(':')[0]} log, loaded in memory by the engine's own ` +
-          '`Snapshots.load`, could not grow (`engineSnapshotGrows` = 0): SQLite caps in-memory images at 1 GiB, ' +
-          'so an "as of" replay into it fails with "database or disk is full".',
-      );
-    }
+  }
+  if (old) {
+    notes.push(
+      `- A question older than the snapshots kept replays from zero: ${ms(old, 'engine')}, against ` +
+        `${ms(old, 'baseline')} for a recent one on the same log.`,
+    );
+  }
+  if (snapshot) {
+    notes.push(
+      `- One snapshot of the read models took ${ms(snapshot, 'engine')} on the large log ` +
+        `(${ratio(snapshot.ratio)} the small one); the engine takes one every ${every.toLocaleString('en-US')} events.`,
+    );
+  }
+  const rss = checksNamed(asOf, 'engineViewRssMb');
+  if (view && rss.length > 0) {
+    notes.push(
+      "- Resident set while the engine's own `Snapshots.load` holds the newest snapshot in memory: " +
+        `${rss.map(([size, mb]) => `${mb.toLocaleString('en-US')} MB (${size} log)`).join(', ')}, and the ` +
+        'replayer caches up to 4 views. The "RSS holding one view" figure reads the same after a question' +
+        (onCopies(largeLabel)
+          ? '; on the large log the view was a file copy, so it says little there.'
+          : '.'),
+    );
+  }
+  for (const [size] of checksNamed(asOf, 'engineSnapshotGrows').filter(([, n]) => n === 0)) {
+    notes.push(
+      `- The newest snapshot of the ${size} log, loaded in memory by the engine's own \`Snapshots.load\`, could ` +
+        'not grow (`engineSnapshotGrows` = 0): SQLite caps in-memory images at 1 GiB, so the engine\'s "as of" ' +
+        `replays from it fail with "database or disk is full".` +
+        (onCopies(size)
+          ? ' The benchmark replayed those questions on file copies of the snapshots instead.'
+          : ''),
+    );
   }
   return notes;
 }
@@ -168,7 +179,7 @@ ${sizes.join('\n')}
 
 \`\`\`sh
 npm ci
-npm run bench                                          # full run, about twenty minutes; rewrites this file
+npm run bench                                          # full run, about fifteen minutes; rewrites this file
 node dist/bench/run.js --quick                         # a few seconds (after npm run build)
 node dist/bench/run.js --only rebuild --events 500000  # one benchmark, a bigger log
 node dist/bench/run.js --only full-rebuild,as-of --log-events 200000  # 200,000 beside 20,000

@@ -19,7 +19,7 @@ export const DEFAULT_LOG: LogSizes = { large: 1_000_000, small: 100_000 };
 export const logSizes = (large: number): LogSizes => ({ large, small: Math.max(1, Math.round(large / 10)) });
 
 /**
- * The full run: about twenty minutes on two cores, most of it the million-event log (written once,
+ * The full run: about fifteen minutes on two cores, most of it the million-event log (written once,
  * rebuilt, then caught up with a snapshot every 10,000 events).
  */
 export const DEFAULT_SIZES: Sizes = {

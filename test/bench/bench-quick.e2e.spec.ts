@@ -234,12 +234,23 @@ describe('benchmarks with tiny sizes', () => {
       machine: describeMachine('3.x'),
       benchmarks: [
         benchmark,
-        { ...benchmark, name: 'as-of', breakdown: { 'catch-up of 1k by projection, ms': { a: 1, b: 3 } } },
+        {
+          ...benchmark,
+          name: 'as-of',
+          sizes: { largeEvents: 10, smallEvents: 1, every: 1 },
+          breakdown: {
+            'catch-up of 10 by projection, ms': { a: 10, b: 30 },
+            'catch-up of 1 by projection, ms': { a: 1, b: 1 },
+          },
+        },
       ],
     });
     expect(markdown).toMatch(/\| Append ceilings +\| single-event transactions +\|/);
     expect(markdown).toContain('npm run bench');
-    expect(markdown).toContain('  - catch-up of 1k by projection, ms: a 1, b 3');
-    expect(markdown).toContain('- catch-up of 1k by projection, ms: b took 75% of the time.');
+    expect(markdown).toContain('  - catch-up of 10 by projection, ms: a 10, b 30');
+    expect(markdown).toContain(
+      '- catch-up of 10 by projection, ms: b 75%, a 25% of the time. Per event, the large catch-up ' +
+        'against the small one: a 1.00×, b 3.00×.',
+    );
   });
 });
