@@ -1,37 +1,14 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importScenario } from '../../apps/api/src/scenario/import-scenario.js';
 import { loadScenario } from '../../apps/api/src/scenario/scenario.js';
 import { startEngine } from '../support/engine.js';
+import { sha256 as sha, verifyInclusion } from '../support/rfc9162.js';
 
 const FILE = join(__dirname, '..', '..', 'scenarios', 'ots-diaspora-2022-2025.json');
 const ORIGIN = 'kurultai.test/events';
-
-// RFC 9162 §2.1.3.2, written here independently of libs/audit.
-const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
-function verifyInclusion(index: number, size: number, leaf: Buffer, path: Buffer[], root: Buffer): boolean {
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of path) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = sha(Buffer.from([1]), p, r);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn >>= 1;
-        sn >>= 1;
-      }
-    } else {
-      r = sha(Buffer.from([1]), r, p);
-    }
-    fn >>= 1;
-    sn >>= 1;
-  }
-  return sn === 0 && r.equals(root);
-}
 
 /** The engine as it runs, with its data in `dataDir`. */
 async function start(dataDir: string) {

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,31 +6,9 @@ import { activities, draftPlan } from '../../../test/support/tashkent.js';
 import { startEngine } from '../../../test/support/engine.js';
 import { run } from './program.js';
 import { eventsPath, EXIT } from './support.js';
+import { sha256 as sha, verifyInclusion } from '../../../test/support/rfc9162.js';
 
 const ORIGIN = 'kurultai.cli-test/events';
-
-// RFC 9162 §2.1.3.2, written here independently of libs/audit.
-const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
-function verifyInclusion(index: number, size: number, leaf: Buffer, path: Buffer[], root: Buffer): boolean {
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of path) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = sha(Buffer.from([1]), p, r);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn >>= 1;
-        sn >>= 1;
-      }
-    } else {
-      r = sha(Buffer.from([1]), r, p);
-    }
-    fn >>= 1;
-    sn >>= 1;
-  }
-  return sn === 0 && r.equals(root);
-}
 
 /** `kurultai audit …` in-process, over a data folder the real engine wrote. */
 describe('kurultai audit', () => {
