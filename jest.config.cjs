@@ -15,9 +15,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.(t|j)s$': swc },
+  transform: { '^.+\\.(t|m?j)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|cookie|content-disposition|canonicalize)/)(?!.*/node_modules/)',
+    '/node_modules/(?!(@nestjs|cookie|content-disposition|canonicalize|jose|typebox)/)(?!.*/node_modules/)',
   ],
   moduleNameMapper: {
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
