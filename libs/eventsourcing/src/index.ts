@@ -30,3 +30,4 @@ export * from './projections/as-of/snapshots.js';
 export * from './projections/provenance.js';
 export * from './projections/blue-green-rebuild.js';
 export * from './projections/read-model-files.js';
+export * from './visibility.js';

@@ -43,10 +43,18 @@ export const decisionFollowThrough: ProcessManager = {
   },
 };
 
-/** The new commands happened when the decision did, and are told by the same source. */
+/**
+ * The new commands happened when the decision did, and are told by the same source. An internal
+ * decision makes internal activities, follow-ups and adoptions; a public one says nothing, so
+ * that the entity it acts on keeps its own visibility (an internal plan stays internal).
+ */
 function toldAs(event: RecordedEvent): Record<string, unknown> {
   const { occurredAt, source, visibility } = event.metadata;
-  return { occurredAt, source: source ?? undefined, visibility };
+  return {
+    occurredAt,
+    source: source ?? undefined,
+    ...(visibility === 'public' ? {} : { visibility: 'internal' }),
+  };
 }
 
 function schedule(activity: DecisionActivityRequest, origin: object, told: object): ProcessCommand {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   EVENT_STORE,
+  StreamNotFoundError,
   type EventMetadata,
   type EventStore,
   type SourceReference,
@@ -12,6 +13,7 @@ import { eventMetadata, handleCommand } from '../handle-command.js';
 import { inCommandScope } from '../observability/command-scope.js';
 import { commandOutcome, EngineMetrics } from '../observability/metrics.js';
 import type { CommandRequest } from './http/command-request.js';
+import { ProblemException } from './http/problem.js';
 import { CLOCK, EVENT_SOURCING_OPTIONS } from './tokens.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
 
@@ -48,13 +50,14 @@ export class CommandHandling {
       const started = process.hrtime.bigint();
       const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
       try {
+        const visibility = await this.visibilityFor(stream, request, extras.visibility);
         const result = await handleCommand(
           { store: this.store, clock: this.clock },
           decider,
           stream,
           command,
           {
-            context: this.context(request, extras),
+            context: this.context(request, { ...extras, visibility }),
             expectedRevision: request.expectedRevision,
             retries: this.options.commandRetries,
           },
@@ -81,6 +84,47 @@ export class CommandHandling {
   /** The metadata a command's events carry, for handlers that write engine events of their own. */
   metadata(request: CommandRequest, commandType: string, extras: CommandExtras = {}): EventMetadata {
     return eventMetadata(this.context(request, extras), this.clock().toISOString(), commandType);
+  }
+
+  /**
+   * An entity's visibility sticks (docs/security.md, "Visibility"): the first event of its stream
+   * sets it. A command on an internal entity that says nothing writes `internal` events too; only
+   * the Secretariat may publish an event of an internal entity, and only by saying
+   * `visibility: public` explicitly. Anyone else asking for that is refused (403).
+   */
+  private async visibilityFor(
+    stream: string,
+    request: CommandRequest,
+    asked: Visibility | undefined,
+  ): Promise<Visibility | undefined> {
+    if (asked === 'internal') return asked;
+    const entity = await this.entityVisibility(stream);
+    if (entity !== 'internal') return asked;
+    if (asked === undefined) return 'internal';
+    if (request.actor.role === 'secretariat') return asked;
+    throw ProblemException.of(
+      403,
+      'forbidden',
+      'The event would publish an internal entity',
+      `${stream} is internal; only the Secretariat can record a public event on it`,
+      {
+        rule: 'visibility.internal-entity',
+        errors: [
+          { field: 'visibility', message: 'leave it out (the entity stays internal) or ask the Secretariat' },
+        ],
+      },
+    );
+  }
+
+  /** The visibility of a stream's first event, or null when the stream does not exist yet. */
+  private async entityVisibility(stream: string): Promise<Visibility | null> {
+    try {
+      const [first] = await this.store.readStream(stream, { direction: 'forwards', limit: 1 });
+      return first ? first.metadata.visibility : null;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
   }
 
   private context(request: CommandRequest, extras: CommandExtras): CommandContext {
