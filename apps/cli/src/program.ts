@@ -11,6 +11,7 @@ import { backupLog } from './commands/backup.js';
 import { exportLog } from './commands/export.js';
 import { importLog } from './commands/import.js';
 import { importScenarioFile } from './commands/import-scenario.js';
+import { addMigrateCommand } from './commands/migrate.js';
 import { rebuildOffline, rebuildOnline } from './commands/rebuild.js';
 import { QUERIES, replay } from './commands/replay.js';
 import {
@@ -188,6 +189,8 @@ export function createProgram(options: ProgramOptions = {}): Command {
     .requiredOption('--from <n>', 'the smaller size', positiveInt)
     .option('--to <n>', 'the larger size (default: the whole log)', positiveInt)
     .action((opts: { from: number; to?: number }) => json(consistencyProof(dataDir(), opts.from, opts.to)));
+
+  addMigrateCommand(program, io, () => options.progress ?? process.stderr.isTTY === true);
 
   program
     .command('import-scenario [file]')
