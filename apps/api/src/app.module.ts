@@ -6,6 +6,7 @@ import { CoordinationModule } from '#coordination/module';
 import { AuditLogModule } from '#audit';
 import { DeliveryModule, WebhooksModule, type DeliveryOptions, type WebhooksOptions } from '#delivery';
 import { allProjections, ReadModelsModule } from '#read-models';
+import { RateLimitModule } from '#eventsourcing/nest/http/rate-limit.js';
 import type { EngineConfig } from './config.js';
 import { HealthController, READY_MAX_LAG } from './health/health.controller.js';
 import { UnknownCommandController } from './unknown-command.controller.js';
@@ -53,6 +54,15 @@ export class AppModule {
           },
           ...extras.webhooks,
         }),
+        // Off (0) by default on the embedded engine; create-app installs the guard when on.
+        ...(config.KURULTAI_RATE_LIMIT > 0
+          ? [
+              RateLimitModule.forRoot({
+                limit: config.KURULTAI_RATE_LIMIT,
+                windowMs: config.KURULTAI_RATE_LIMIT_WINDOW_MS,
+              }),
+            ]
+          : []),
       ],
       // The catch-all for unknown command types comes last so that every slice's route wins.
       controllers: [HealthController, UnknownCommandController],

@@ -1,5 +1,15 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** The engine's configuration, read from environment variables only. */
 export class EngineConfig {
@@ -99,6 +109,23 @@ export class EngineConfig {
     message: 'KURULTAI_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
   })
   KURULTAI_LOG_LEVEL = 'log';
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_RATE_LIMIT must be a whole number of requests' })
+  @Min(0, { message: 'KURULTAI_RATE_LIMIT must be 0 (off) or more' })
+  KURULTAI_RATE_LIMIT = 0;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_RATE_LIMIT_WINDOW_MS must be a whole number of milliseconds' })
+  @Min(1000, { message: 'KURULTAI_RATE_LIMIT_WINDOW_MS must be at least 1000' })
+  @Max(86_400_000, { message: 'KURULTAI_RATE_LIMIT_WINDOW_MS must be at most 86400000 (a day)' })
+  KURULTAI_RATE_LIMIT_WINDOW_MS = 60_000;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(?:,https?:\/\/[^\s,/]+)*$/, {
+    message: 'KURULTAI_CORS_ORIGINS must be origins such as https://portal.example.org, separated by commas',
+  })
+  KURULTAI_CORS_ORIGINS?: string = undefined;
 }
 
 /** Thrown with one line per configuration mistake. */

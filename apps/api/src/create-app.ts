@@ -7,7 +7,14 @@ import type { FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ProblemDetailsFilter, strictValidationPipe, type EventSourcingOptions } from '#eventsourcing';
+import {
+  clientErrorAsProblem,
+  frameworkErrorsAsProblems,
+  ProblemDetailsFilter,
+  strictValidationPipe,
+  type EventSourcingOptions,
+} from '#eventsourcing';
+import { hardenHttp } from '#eventsourcing/nest/http/hardening.js';
 import {
   createPinoLogger,
   EngineMetrics,
@@ -29,6 +36,9 @@ export async function createApp(
     bodyLimit: config.KURULTAI_BODY_LIMIT,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Bad percent-encoding, over-long path segments and over-sized headers: problem details too.
+    frameworkErrors: frameworkErrorsAsProblems(),
+    clientErrorHandler: clientErrorAsProblem,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, overrides),
@@ -43,6 +53,11 @@ export async function createApp(
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
+  await hardenHttp(app, {
+    corsOrigins: config.KURULTAI_CORS_ORIGINS?.split(',') ?? [],
+    contentSecurityPolicy: DASHBOARD_SECURITY_HEADERS['content-security-policy'],
+    rateLimit: config.KURULTAI_RATE_LIMIT > 0,
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -30,6 +30,9 @@ const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
     'invalid-content-length',
     'The Content-Length does not match the body',
   ],
+  FST_ERR_BAD_URL: [400, 'invalid-url', 'The URL is not validly percent-encoded'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'uri-too-long', 'A path segment of the URL is too long'],
+  FST_ERR_ASYNC_CONSTRAINT: [400, 'bad-request', 'The request could not be routed'],
 };
 
 /** Maps any error to problem details, once, for the whole API. Unknown errors become a bare 500. */
@@ -81,8 +84,16 @@ export function toProblem(error: unknown): ProblemDetails {
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     return { type: problemType('bad-request'), title: 'Bad request', status: fastify.statusCode };
   }
-  return { type: problemType('internal'), title: 'Internal error', status: 500 };
+  return INTERNAL;
 }
+
+/** What an unexpected error tells the client: nothing of the error itself (it is logged instead). */
+const INTERNAL: ProblemDetails = {
+  type: problemType('internal'),
+  title: 'Internal error',
+  status: 500,
+  detail: 'The engine could not handle the request; it has been logged under the correlation id given',
+};
 
 function rule(status: number, code: string, error: RuleViolation): ProblemDetails {
   return {
@@ -103,6 +114,8 @@ function fromHttpException(error: HttpException): ProblemDetails {
     413: ['body-too-large', 'The request body is too large'],
     429: ['rate-limited', 'Too many requests'],
   };
-  const [code, title] = titles[status] ?? [status >= 500 ? 'internal' : 'bad-request', error.message];
+  // A 5xx message may come from anywhere below (driver, file system): it is never echoed.
+  if (status >= 500 && !titles[status]) return { ...INTERNAL, status };
+  const [code, title] = titles[status] ?? ['bad-request', error.message];
   return { type: problemType(code), title, status };
 }
