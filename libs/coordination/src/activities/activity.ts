@@ -1,7 +1,10 @@
+import { Type } from 'typebox';
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
-import type { ActivityKind } from '../shared/activity-fields.js';
+import { id, nullable, record, text, type Payload } from '../schemas/schema-kit.js';
+import { ActivityKindSchema, type ActivityKind } from '../shared/activity-fields.js';
+import { IsoDateSchema, type IsoDate } from '../shared/iso-date.js';
+import { LocalizedTextSchema } from '../shared/localized-text.js';
+import { StateCodeSchema } from '../shared/states.js';
 
 export const activityStream = (activityId: string): string => `activity-${activityId}`;
 
@@ -16,65 +19,97 @@ export const PROGRAMME_KINDS: readonly ProgrammeKind[] = [
   'other',
 ];
 
+const ActivityOriginSchema = record({
+  planId: nullable(id()),
+  planActivityId: nullable(id()),
+  meetingId: nullable(id()),
+  decisionId: nullable(id()),
+});
+
 /**
  * Where an activity comes from: an activity of an adopted plan, or an "agreed to organise"
  * decision. Exactly one pair is set; the other is null.
  */
-export interface ActivityOriginData {
-  readonly planId: string | null;
-  readonly planActivityId: string | null;
-  readonly meetingId: string | null;
-  readonly decisionId: string | null;
-}
+export type ActivityOriginData = Payload<typeof ActivityOriginSchema>;
 
-export interface ActivityDetails extends ActivityOriginData {
-  readonly activityId: string;
-  readonly kind: ActivityKind;
-  readonly title: LocalizedText;
-  readonly leadState: string;
-  readonly leadInstitutionId: string | null;
-  readonly participatingStates: readonly string[];
-  readonly plannedStart: IsoDate;
-  readonly plannedEnd: IsoDate;
-  readonly city: string | null;
-  readonly hostState: string | null;
-  readonly withNgos: boolean | null;
-}
+const activityId = id();
+
+export const ActivityScheduledData = record(
+  {
+    activityId,
+    ...ActivityOriginSchema.properties,
+    kind: ActivityKindSchema,
+    title: LocalizedTextSchema,
+    leadState: StateCodeSchema,
+    leadInstitutionId: nullable(id()),
+    participatingStates: Type.Array(StateCodeSchema, { minItems: 1, uniqueItems: true }),
+    plannedStart: IsoDateSchema,
+    plannedEnd: IsoDateSchema,
+    city: nullable(text()),
+    hostState: nullable(StateCodeSchema),
+    withNgos: nullable(Type.Boolean()),
+  },
+  {
+    description:
+      'An activity (forum, programme, training, exchange, internship, next meeting round) is scheduled, ' +
+      'from an activity of an adopted plan (planId, planActivityId) or from a decision "agreed to ' +
+      'organise" (meetingId, decisionId); the other pair is null',
+  },
+);
+
+export type ActivityDetails = Payload<typeof ActivityScheduledData>;
 
 export type ActivityScheduled = DomainEvent<'ActivityScheduled', ActivityDetails>;
-export type ActivityStarted = DomainEvent<
-  'ActivityStarted',
-  { readonly activityId: string; readonly startedOn: IsoDate }
->;
-export type ProgressReported = DomainEvent<
-  'ProgressReported',
+
+export const ActivityStartedData = record(
+  { activityId, startedOn: IsoDateSchema },
+  { description: 'The activity started on the day given' },
+);
+
+export type ActivityStarted = DomainEvent<'ActivityStarted', Payload<typeof ActivityStartedData>>;
+
+export const ProgressReportedData = record(
   {
-    readonly activityId: string;
-    readonly progress: number;
-    readonly note: LocalizedText | null;
-    readonly asOf: IsoDate;
-  }
->;
-export type ActivityCompleted = DomainEvent<
-  'ActivityCompleted',
-  { readonly activityId: string; readonly completedOn: IsoDate; readonly outcome: LocalizedText | null }
->;
-/** Carries the dates it replaces, so that readers need not remember them. */
-export type ActivityPostponed = DomainEvent<
-  'ActivityPostponed',
+    activityId,
+    progress: Type.Integer({ minimum: 0, maximum: 99, description: 'Per cent done; 100 only by completing' }),
+    note: nullable(LocalizedTextSchema),
+    asOf: IsoDateSchema,
+  },
+  { description: 'Progress of a started activity is reported as it stood on a day' },
+);
+
+export type ProgressReported = DomainEvent<'ProgressReported', Payload<typeof ProgressReportedData>>;
+
+export const ActivityCompletedData = record(
+  { activityId, completedOn: IsoDateSchema, outcome: nullable(LocalizedTextSchema) },
+  { description: 'The activity was completed; it is final' },
+);
+
+export type ActivityCompleted = DomainEvent<'ActivityCompleted', Payload<typeof ActivityCompletedData>>;
+
+export const ActivityPostponedData = record(
   {
-    readonly activityId: string;
-    readonly previousStart: IsoDate;
-    readonly previousEnd: IsoDate;
-    readonly newStart: IsoDate;
-    readonly newEnd: IsoDate;
-    readonly reason: LocalizedText;
-  }
->;
-export type ActivityCancelled = DomainEvent<
-  'ActivityCancelled',
-  { readonly activityId: string; readonly reason: LocalizedText }
->;
+    activityId,
+    previousStart: IsoDateSchema,
+    previousEnd: IsoDateSchema,
+    newStart: IsoDateSchema,
+    newEnd: IsoDateSchema,
+    reason: LocalizedTextSchema,
+  },
+  {
+    description:
+      'The activity moved to new planned dates. Carries the dates it replaces, so that readers need not remember them',
+  },
+);
+
+export type ActivityPostponed = DomainEvent<'ActivityPostponed', Payload<typeof ActivityPostponedData>>;
+
+export const ActivityCancelledData = record(
+  { activityId, reason: LocalizedTextSchema },
+  { description: 'The activity was cancelled; it is final' },
+);
+
+export type ActivityCancelled = DomainEvent<'ActivityCancelled', Payload<typeof ActivityCancelledData>>;
 
 export type ActivityEvent =
   | ActivityScheduled
@@ -86,7 +121,7 @@ export type ActivityEvent =
 
 export type ActivityStatus = 'scheduled' | 'started' | 'completed' | 'cancelled';
 
-export interface ScheduledActivity extends ActivityDetails {
+export type ScheduledActivity = ActivityDetails & {
   readonly status: ActivityStatus;
   readonly startedOn: IsoDate | null;
   readonly completedOn: IsoDate | null;
@@ -94,7 +129,7 @@ export interface ScheduledActivity extends ActivityDetails {
   readonly progress: number;
   /** The date of the last progress report, if any. */
   readonly progressAsOf: IsoDate | null;
-}
+};
 
 export type ActivityState = { readonly status: 'none' } | ScheduledActivity;
 

@@ -1,32 +1,47 @@
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
+import { id, nullable, record, type Payload } from '../schemas/schema-kit.js';
+import { IsoDateSchema, type IsoDate } from '../shared/iso-date.js';
+import { LocalizedTextSchema, type LocalizedText } from '../shared/localized-text.js';
+import { StateCodeSchema } from '../shared/states.js';
 
 export const institutionStream = (institutionId: string): string => `institution-${institutionId}`;
 
-/** `state` is null for the OTS Secretariat; an institution never changes state. */
+export const InstitutionRegisteredData = record(
+  {
+    institutionId: id(),
+    state: nullable(StateCodeSchema),
+    name: LocalizedTextSchema,
+    parent: nullable(id('The institution it stands under, if any')),
+    validFrom: IsoDateSchema,
+  },
+  {
+    description:
+      'An institution of a state is registered with its first name period. `state` is null for the ' +
+      'OTS Secretariat; an institution never changes state',
+  },
+);
+
 export type InstitutionRegistered = DomainEvent<
   'InstitutionRegistered',
-  {
-    readonly institutionId: string;
-    readonly state: string | null;
-    readonly name: LocalizedText;
-    readonly parent: string | null;
-    readonly validFrom: IsoDate;
-  }
+  Payload<typeof InstitutionRegisteredData>
 >;
 
-/** Opens a new name period; the previous one ends on `previousValidTo`, the day before. */
-export type InstitutionRenamed = DomainEvent<
-  'InstitutionRenamed',
+export const InstitutionRenamedData = record(
   {
-    readonly institutionId: string;
-    readonly name: LocalizedText;
-    readonly parent: string | null;
-    readonly validFrom: IsoDate;
-    readonly previousValidTo: IsoDate;
-  }
->;
+    institutionId: id(),
+    name: LocalizedTextSchema,
+    parent: nullable(id()),
+    validFrom: IsoDateSchema,
+    previousValidTo: IsoDateSchema,
+  },
+  {
+    description:
+      'An institution is renamed or moved under another body: a new name period opens; the previous ' +
+      'one ends on `previousValidTo`, the day before',
+  },
+);
+
+export type InstitutionRenamed = DomainEvent<'InstitutionRenamed', Payload<typeof InstitutionRenamedData>>;
 
 export type InstitutionEvent = InstitutionRegistered | InstitutionRenamed;
 

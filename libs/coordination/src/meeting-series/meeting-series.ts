@@ -1,19 +1,31 @@
+import { Type } from 'typebox';
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
+import { id, record, text, type Payload } from '../schemas/schema-kit.js';
+import { IsoDateSchema, type IsoDate } from '../shared/iso-date.js';
+import { LocalizedTextSchema, type LocalizedText } from '../shared/localized-text.js';
 
 export const meetingSeriesStream = (seriesId: string): string => `series-${seriesId}`;
 
-/** `domain` is the field of cooperation as a slug, e.g. `diaspora`. */
+export const MeetingSeriesDefinedData = record(
+  {
+    seriesId: id(),
+    title: LocalizedTextSchema,
+    domain: text('The field of cooperation as a slug, e.g. `diaspora`'),
+  },
+  { description: 'A series of meetings in one field of cooperation is defined' },
+);
+
 export type MeetingSeriesDefined = DomainEvent<
   'MeetingSeriesDefined',
-  { readonly seriesId: string; readonly title: LocalizedText; readonly domain: string }
+  Payload<typeof MeetingSeriesDefinedData>
 >;
 
-export type MeetingNumbered = DomainEvent<
-  'MeetingNumbered',
-  { readonly seriesId: string; readonly meetingId: string; readonly number: number; readonly date: IsoDate }
->;
+export const MeetingNumberedData = record(
+  { seriesId: id(), meetingId: id(), number: Type.Integer({ minimum: 1 }), date: IsoDateSchema },
+  { description: 'A meeting takes its number in the series; numbers are unique and rise with the date' },
+);
+
+export type MeetingNumbered = DomainEvent<'MeetingNumbered', Payload<typeof MeetingNumberedData>>;
 
 export type MeetingSeriesEvent = MeetingSeriesDefined | MeetingNumbered;
 

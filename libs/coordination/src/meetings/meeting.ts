@@ -1,73 +1,135 @@
+import { Type } from 'typebox';
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
-import type { Membership } from '../shared/states.js';
-import type { AgendaItem, BilateralMeeting, Briefing, Decision, RecordCorrection } from './meeting-record.js';
+import { id, nullable, oneOf, record, text, type Payload } from '../schemas/schema-kit.js';
+import { IsoDateSchema } from '../shared/iso-date.js';
+import { LocalizedTextSchema } from '../shared/localized-text.js';
+import { MembershipSchema, StateCodeSchema } from '../shared/states.js';
+import {
+  AgendaItemSchema,
+  BilateralMeetingSchema,
+  BriefingSchema,
+  DecisionSchema,
+  RecordCorrectionSchema,
+  type AgendaItem,
+  type BilateralMeeting,
+  type Briefing,
+  type Decision,
+  type RecordCorrection,
+} from './meeting-record.js';
 
 export type { Decision } from './meeting-record.js';
 
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;
 
-export type DelegationLevel =
-  'minister' | 'deputy-minister' | 'head-of-institution' | 'ambassador' | 'official';
-
-export const DELEGATION_LEVELS: readonly DelegationLevel[] = [
+export const DelegationLevelSchema = oneOf([
   'minister',
   'deputy-minister',
   'head-of-institution',
   'ambassador',
   'official',
-];
+]);
 
-export interface MeetingDetails {
-  readonly meetingId: string;
-  readonly seriesId: string;
-  readonly number: number;
-  readonly title: LocalizedText;
-  readonly hostState: string;
-  readonly hostInstitutionId: string | null;
-  readonly city: string;
-  readonly date: IsoDate;
-}
+export type DelegationLevel = Type.Static<typeof DelegationLevelSchema>;
+
+export const DELEGATION_LEVELS: readonly DelegationLevel[] = DelegationLevelSchema.enum;
+
+const meetingId = id();
+
+export const MeetingScheduledData = record(
+  {
+    meetingId,
+    seriesId: id(),
+    number: Type.Integer({ minimum: 1, description: 'Its number in the series, rising with the date' }),
+    title: LocalizedTextSchema,
+    hostState: StateCodeSchema,
+    hostInstitutionId: nullable(id()),
+    city: text(),
+    date: IsoDateSchema,
+  },
+  { description: 'A meeting of a series is scheduled: its number, title, host, city and date' },
+);
+
+export type MeetingDetails = Payload<typeof MeetingScheduledData>;
 
 export type MeetingScheduled = DomainEvent<'MeetingScheduled', MeetingDetails>;
 
-/** `membership` is the state's status when accredited, so later changes do not rewrite history. */
+export const DelegationAccreditedData = record(
+  {
+    meetingId,
+    state: StateCodeSchema,
+    membership: MembershipSchema,
+    headOfDelegation: nullable(text()),
+    level: DelegationLevelSchema,
+  },
+  {
+    description:
+      "A state's delegation is accredited to the meeting. `membership` is the state's status when " +
+      'accredited, so later changes do not rewrite history',
+  },
+);
+
 export type DelegationAccredited = DomainEvent<
   'DelegationAccredited',
+  Payload<typeof DelegationAccreditedData>
+>;
+
+export const MeetingConvenedData = record(
+  { meetingId, memberStatesPresent: Type.Array(StateCodeSchema, { uniqueItems: true }) },
+  { description: 'The meeting convened; the member states present are the quorum it convened with' },
+);
+
+export type MeetingConvened = DomainEvent<'MeetingConvened', Payload<typeof MeetingConvenedData>>;
+
+export const AgendaItemAddedData = record(
+  { meetingId, ...AgendaItemSchema.properties },
+  { description: 'An item is added to the agenda of the meeting' },
+);
+
+export type AgendaItemAdded = DomainEvent<'AgendaItemAdded', Payload<typeof AgendaItemAddedData>>;
+
+export const DecisionRecordedData = record(
+  { meetingId, ...DecisionSchema.properties },
   {
-    readonly meetingId: string;
-    readonly state: string;
-    readonly membership: Membership;
-    readonly headOfDelegation: string | null;
-    readonly level: DelegationLevel;
-  }
->;
+    description:
+      'The meeting took a decision. Self-describing: what a decision asks for is in it, absent parts as null or []',
+  },
+);
 
-/** The member states present when it convened: the quorum it convened with. */
-export type MeetingConvened = DomainEvent<
-  'MeetingConvened',
-  { readonly meetingId: string; readonly memberStatesPresent: readonly string[] }
->;
+export type DecisionRecorded = DomainEvent<'DecisionRecorded', Payload<typeof DecisionRecordedData>>;
 
-export type AgendaItemAdded = DomainEvent<'AgendaItemAdded', { readonly meetingId: string } & AgendaItem>;
+export const BriefingDeliveredData = record(
+  { meetingId, ...BriefingSchema.properties },
+  { description: 'Someone briefed the meeting on a topic, possibly on strategic documents' },
+);
 
-/** Self-describing: what a decision asks for is in it, absent parts as null or []. */
-export type DecisionRecorded = DomainEvent<'DecisionRecorded', { readonly meetingId: string } & Decision>;
+export type BriefingDelivered = DomainEvent<'BriefingDelivered', Payload<typeof BriefingDeliveredData>>;
 
-export type BriefingDelivered = DomainEvent<'BriefingDelivered', { readonly meetingId: string } & Briefing>;
+export const BilateralMeetingHeldData = record(
+  { meetingId, ...BilateralMeetingSchema.properties },
+  { description: 'Two delegations met on the margins of the meeting' },
+);
 
 export type BilateralMeetingHeld = DomainEvent<
   'BilateralMeetingHeld',
-  { readonly meetingId: string } & BilateralMeeting
+  Payload<typeof BilateralMeetingHeldData>
 >;
 
-export type MeetingClosed = DomainEvent<'MeetingClosed', { readonly meetingId: string }>;
+export const MeetingClosedData = record(
+  { meetingId },
+  { description: 'The meeting closed; its record can now only be corrected' },
+);
 
-export type RecordCorrected = DomainEvent<
-  'RecordCorrected',
-  { readonly meetingId: string } & RecordCorrection
->;
+export type MeetingClosed = DomainEvent<'MeetingClosed', Payload<typeof MeetingClosedData>>;
+
+export const RecordCorrectedData = record(
+  { meetingId, ...RecordCorrectionSchema.properties },
+  {
+    description:
+      'The record of a closed meeting was corrected; the original value is kept beside the corrected one',
+  },
+);
+
+export type RecordCorrected = DomainEvent<'RecordCorrected', Payload<typeof RecordCorrectedData>>;
 
 export type MeetingEvent =
   | MeetingScheduled
@@ -84,7 +146,7 @@ export type Delegation = Omit<DelegationAccredited['data'], 'meetingId'>;
 
 export type MeetingStatus = 'scheduled' | 'convened' | 'closed';
 
-export interface ScheduledMeeting extends MeetingDetails {
+export type ScheduledMeeting = MeetingDetails & {
   readonly status: MeetingStatus;
   readonly delegations: readonly Delegation[];
   readonly decisions: readonly Decision[];
@@ -92,7 +154,7 @@ export interface ScheduledMeeting extends MeetingDetails {
   readonly briefings: readonly Briefing[];
   readonly bilaterals: readonly BilateralMeeting[];
   readonly corrections: readonly RecordCorrection[];
-}
+};
 
 export type MeetingState = { readonly status: 'unscheduled' } | ScheduledMeeting;
 

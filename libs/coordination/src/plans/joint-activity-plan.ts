@@ -1,78 +1,107 @@
+import { Type } from 'typebox';
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { ActivityFields } from '../shared/activity-fields.js';
-import type { DecisionRef } from '../shared/decision-facts.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
+import { id, nullable, record, type Payload } from '../schemas/schema-kit.js';
+import { ActivityFieldsSchema } from '../shared/activity-fields.js';
+import { DecisionRefSchema } from '../shared/decision-facts.js';
+import { IsoDateSchema } from '../shared/iso-date.js';
+import { LocalizedTextSchema } from '../shared/localized-text.js';
+import { StateCodeSchema } from '../shared/states.js';
 
 export { ACTIVITY_KINDS, type ActivityKind } from '../shared/activity-fields.js';
 
 export const planStream = (planId: string): string => `plan-${planId}`;
 
-export interface PlanDetails {
-  readonly planId: string;
-  readonly seriesId: string;
-  readonly year: number;
-  readonly title: LocalizedText;
-}
+const planId = id();
 
-export interface PlannedActivity extends ActivityFields {
-  readonly activityId: string;
-}
+export const PlanDraftedData = record(
+  {
+    planId,
+    seriesId: id(),
+    year: Type.Integer({ description: 'The year the plan is for' }),
+    title: LocalizedTextSchema,
+  },
+  { description: 'A joint activity plan of a meeting series for a year is drafted' },
+);
+
+export type PlanDetails = Payload<typeof PlanDraftedData>;
+
+export const PlannedActivitySchema = record({ activityId: id(), ...ActivityFieldsSchema.properties });
+
+export type PlannedActivity = Payload<typeof PlannedActivitySchema>;
+
+const PlanAdoptionSchema = record({
+  decision: DecisionRefSchema,
+  adoptedOn: IsoDateSchema,
+  adoptingStates: Type.Array(StateCodeSchema, { uniqueItems: true }),
+});
 
 /** The decision a plan was adopted by, and the member states that adopted it. */
-export interface PlanAdoption {
-  readonly decision: DecisionRef;
-  readonly adoptedOn: IsoDate;
-  readonly adoptingStates: readonly string[];
-}
+export type PlanAdoption = Payload<typeof PlanAdoptionSchema>;
+
+const PlanAmendmentSchema = record({
+  amendmentId: id(),
+  decision: DecisionRefSchema,
+  amendedOn: IsoDateSchema,
+});
 
 /** An amendment of an adopted plan and the decision it cites; `amendedOn` is that meeting's date. */
-export interface PlanAmendment {
-  readonly amendmentId: string;
-  readonly decision: DecisionRef;
-  readonly amendedOn: IsoDate;
-}
+export type PlanAmendment = Payload<typeof PlanAmendmentSchema>;
 
-export interface PlanClosure {
-  readonly closedOn: IsoDate;
-  readonly reason: LocalizedText | null;
-}
+const PlanClosureSchema = record({ closedOn: IsoDateSchema, reason: nullable(LocalizedTextSchema) });
+
+export type PlanClosure = Payload<typeof PlanClosureSchema>;
 
 export type PlanDrafted = DomainEvent<'PlanDrafted', PlanDetails>;
 
-export type ActivityAddedToPlan = DomainEvent<
-  'ActivityAddedToPlan',
-  { readonly planId: string } & PlannedActivity
->;
+export const ActivityAddedToPlanData = record(
+  { planId, ...PlannedActivitySchema.properties },
+  { description: 'An activity is added to a plan that is still a draft' },
+);
 
-export type PlanAdopted = DomainEvent<
-  'PlanAdopted',
-  { readonly planId: string; readonly seriesId: string; readonly year: number } & PlanAdoption
->;
+export type ActivityAddedToPlan = DomainEvent<'ActivityAddedToPlan', Payload<typeof ActivityAddedToPlanData>>;
 
-/** Self-describing: the activities added in full, the ids removed, the new title or null. */
-export type PlanAmended = DomainEvent<
-  'PlanAmended',
-  { readonly planId: string } & PlanAmendment & {
-      readonly addedActivities: readonly PlannedActivity[];
-      readonly removedActivityIds: readonly string[];
-      readonly newTitle: LocalizedText | null;
-    }
->;
+export const PlanAdoptedData = record(
+  { planId, seriesId: id(), year: Type.Integer(), ...PlanAdoptionSchema.properties },
+  { description: 'The plan is adopted by a decision of a convened meeting, by the member states named' },
+);
 
-export type PlanClosed = DomainEvent<'PlanClosed', { readonly planId: string } & PlanClosure>;
+export type PlanAdopted = DomainEvent<'PlanAdopted', Payload<typeof PlanAdoptedData>>;
+
+export const PlanAmendedData = record(
+  {
+    planId,
+    ...PlanAmendmentSchema.properties,
+    addedActivities: Type.Array(PlannedActivitySchema),
+    removedActivityIds: Type.Array(id()),
+    newTitle: nullable(LocalizedTextSchema),
+  },
+  {
+    description:
+      'An adopted plan is amended by a decision. Self-describing: the activities added in full, ' +
+      'the ids removed, the new title or null',
+  },
+);
+
+export type PlanAmended = DomainEvent<'PlanAmended', Payload<typeof PlanAmendedData>>;
+
+export const PlanClosedData = record(
+  { planId, ...PlanClosureSchema.properties },
+  { description: 'The plan is closed: its year is over or it was replaced' },
+);
+
+export type PlanClosed = DomainEvent<'PlanClosed', Payload<typeof PlanClosedData>>;
 
 export type PlanEvent = PlanDrafted | ActivityAddedToPlan | PlanAdopted | PlanAmended | PlanClosed;
 
 export type PlanStatus = 'drafted' | 'adopted' | 'closed';
 
-export interface DraftedPlan extends PlanDetails {
+export type DraftedPlan = PlanDetails & {
   readonly status: PlanStatus;
   readonly activities: readonly PlannedActivity[];
   readonly adoption: PlanAdoption | null;
   readonly amendments: readonly PlanAmendment[];
   readonly closure: PlanClosure | null;
-}
+};
 
 export type PlanState = { readonly status: 'none' } | DraftedPlan;
 

@@ -1,76 +1,123 @@
+import { Type } from 'typebox';
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
+import { id, nullable, record, text, type Payload } from '../schemas/schema-kit.js';
+import { IsoDateSchema, type IsoDate } from '../shared/iso-date.js';
+import { LocalizedTextSchema, type LocalizedText } from '../shared/localized-text.js';
+import { StateCodeSchema } from '../shared/states.js';
 
 export const protocolStream = (protocolId: string): string => `protocol-${protocolId}`;
 
-/** A party as the protocol lists it; `state` null is the OTS Secretariat. */
-export interface ProtocolParty {
-  readonly institutionId: string;
-  readonly state: string | null;
-}
+export const ProtocolPartySchema = record(
+  { institutionId: id(), state: nullable(StateCodeSchema) },
+  { description: 'A party as the protocol lists it; `state` null is the OTS Secretariat' },
+);
 
-export interface ProtocolSignatory {
-  readonly name: string;
-  readonly title: string | null;
-}
+/** A party as the protocol lists it; `state` null is the OTS Secretariat. */
+export type ProtocolParty = Payload<typeof ProtocolPartySchema>;
+
+export const ProtocolSignatorySchema = record(
+  { name: text(), title: nullable(text()) },
+  { description: 'Who signs for a party' },
+);
+
+export type ProtocolSignatory = Payload<typeof ProtocolSignatorySchema>;
+
+export const MarginsRefSchema = record(
+  { meetingId: id() },
+  { description: 'The meeting on whose margins the protocol is to be signed' },
+);
 
 /** The meeting on whose margins the protocol is to be signed. */
-export interface MarginsRef {
-  readonly meetingId: string;
-}
+export type MarginsRef = Payload<typeof MarginsRefSchema>;
 
-export type ProtocolDrafted = DomainEvent<
-  'ProtocolDrafted',
+const protocolId = id();
+
+export const ProtocolDraftedData = record(
   {
-    readonly protocolId: string;
-    readonly title: LocalizedText;
-    readonly parties: readonly ProtocolParty[];
-    readonly margins: MarginsRef | null;
-  }
->;
+    protocolId,
+    title: LocalizedTextSchema,
+    parties: Type.Array(ProtocolPartySchema, { minItems: 2 }),
+    margins: nullable(MarginsRefSchema),
+  },
+  {
+    description:
+      'A cooperation protocol between at least two parties of at least two states is drafted, ' +
+      'possibly to be signed on the margins of a meeting',
+  },
+);
 
-export type PartyAdded = DomainEvent<'PartyAdded', { readonly protocolId: string } & ProtocolParty>;
+export type ProtocolDrafted = DomainEvent<'ProtocolDrafted', Payload<typeof ProtocolDraftedData>>;
 
-export type PartyRemoved = DomainEvent<
-  'PartyRemoved',
-  { readonly protocolId: string; readonly institutionId: string }
->;
+export const PartyAddedData = record(
+  { protocolId, ...ProtocolPartySchema.properties },
+  { description: 'A party is added to a protocol nobody has signed yet' },
+);
 
-export type SignatoryDesignated = DomainEvent<
-  'SignatoryDesignated',
-  { readonly protocolId: string; readonly institutionId: string; readonly signatory: ProtocolSignatory }
->;
+export type PartyAdded = DomainEvent<'PartyAdded', Payload<typeof PartyAddedData>>;
 
-/** `institutionName` is the party's name on the signing day, as the Institution aggregate knew it. */
+export const PartyRemovedData = record(
+  { protocolId, institutionId: id() },
+  { description: 'A party is removed from a protocol nobody has signed yet' },
+);
+
+export type PartyRemoved = DomainEvent<'PartyRemoved', Payload<typeof PartyRemovedData>>;
+
+export const SignatoryDesignatedData = record(
+  { protocolId, institutionId: id(), signatory: ProtocolSignatorySchema },
+  { description: 'A party names who signs for it; it may name someone else until it has signed' },
+);
+
+export type SignatoryDesignated = DomainEvent<'SignatoryDesignated', Payload<typeof SignatoryDesignatedData>>;
+
+export const ProtocolSignatureRecordedData = record(
+  {
+    protocolId,
+    institutionId: id(),
+    state: nullable(StateCodeSchema),
+    institutionName: LocalizedTextSchema,
+    signatory: ProtocolSignatorySchema,
+    signedOn: IsoDateSchema,
+    place: text(),
+  },
+  {
+    description:
+      "One party signed through its designated signatory. `institutionName` is the party's name on " +
+      'the signing day, as the Institution aggregate knew it',
+  },
+);
+
 export type ProtocolSignatureRecorded = DomainEvent<
   'ProtocolSignatureRecorded',
-  {
-    readonly protocolId: string;
-    readonly institutionId: string;
-    readonly state: string | null;
-    readonly institutionName: LocalizedText;
-    readonly signatory: ProtocolSignatory;
-    readonly signedOn: IsoDate;
-    readonly place: string;
-  }
+  Payload<typeof ProtocolSignatureRecordedData>
 >;
 
-/** Every party has signed; `signedOn` is the day of the last signature. */
-export type ProtocolSigned = DomainEvent<
-  'ProtocolSigned',
-  { readonly protocolId: string; readonly signedOn: IsoDate; readonly parties: readonly string[] }
->;
+export const ProtocolSignedData = record(
+  {
+    protocolId,
+    signedOn: IsoDateSchema,
+    parties: Type.Array(id(), { description: 'The institutions of the parties' }),
+  },
+  { description: 'Every party has signed; `signedOn` is the day of the last signature' },
+);
+
+export type ProtocolSigned = DomainEvent<'ProtocolSigned', Payload<typeof ProtocolSignedData>>;
+
+export const ProtocolEnteredIntoForceData = record(
+  { protocolId, date: IsoDateSchema },
+  { description: 'The signed protocol entered into force on the day given' },
+);
 
 export type ProtocolEnteredIntoForce = DomainEvent<
   'ProtocolEnteredIntoForce',
-  { readonly protocolId: string; readonly date: IsoDate }
+  Payload<typeof ProtocolEnteredIntoForceData>
 >;
 
-export type ProtocolTerminated = DomainEvent<
-  'ProtocolTerminated',
-  { readonly protocolId: string; readonly date: IsoDate; readonly reason: LocalizedText | null }
->;
+export const ProtocolTerminatedData = record(
+  { protocolId, date: IsoDateSchema, reason: nullable(LocalizedTextSchema) },
+  { description: 'The protocol was terminated on the day given' },
+);
+
+export type ProtocolTerminated = DomainEvent<'ProtocolTerminated', Payload<typeof ProtocolTerminatedData>>;
 
 export type ProtocolEvent =
   | ProtocolDrafted
@@ -88,10 +135,10 @@ export interface ProtocolSignature {
   readonly place: string;
 }
 
-export interface ProtocolPartyRecord extends ProtocolParty {
+export type ProtocolPartyRecord = ProtocolParty & {
   readonly signatory: ProtocolSignatory | null;
   readonly signature: ProtocolSignature | null;
-}
+};
 
 /** drafted: open for signature (possibly partly signed); signed: by every party. */
 export type ProtocolStatus = 'drafted' | 'signed' | 'in-force' | 'terminated';

@@ -1,31 +1,32 @@
+import { Type } from 'typebox';
 import { RuleViolation } from '#eventsourcing/decider.js';
-import { assertIsoDate, compareIsoDates, type IsoDate } from './iso-date.js';
-import { assertLocalizedText, type LocalizedText } from './localized-text.js';
+import { id, nullable, oneOf, record, type Payload } from '../schemas/schema-kit.js';
+import { assertIsoDate, compareIsoDates, IsoDateSchema } from './iso-date.js';
+import { assertLocalizedText, LocalizedTextSchema, type LocalizedText } from './localized-text.js';
 import { assertOneOf, assertOptionalText } from './required.js';
-import { assertKnownState, assertStateList } from './states.js';
+import { assertKnownState, assertStateList, StateCodeSchema } from './states.js';
 
-export type ActivityKind =
-  'forum' | 'exchange-programme' | 'training-programme' | 'internship' | 'meeting-round' | 'other';
+export const ActivityKindSchema = oneOf(
+  ['forum', 'exchange-programme', 'training-programme', 'internship', 'meeting-round', 'other'],
+  { description: 'What sort of activity: a forum, a programme, a training, an internship, a meeting round' },
+);
 
-export const ACTIVITY_KINDS: readonly ActivityKind[] = [
-  'forum',
-  'exchange-programme',
-  'training-programme',
-  'internship',
-  'meeting-round',
-  'other',
-];
+export type ActivityKind = Type.Static<typeof ActivityKindSchema>;
+
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ActivityKindSchema.enum;
 
 /** What a plan, an amendment or a decision says of an activity besides its id. */
-export interface ActivityFields {
-  readonly kind: ActivityKind;
-  readonly title: LocalizedText;
-  readonly leadState: string;
-  readonly leadInstitutionId: string | null;
-  readonly participatingStates: readonly string[];
-  readonly plannedStart: IsoDate | null;
-  readonly plannedEnd: IsoDate | null;
-}
+export const ActivityFieldsSchema = record({
+  kind: ActivityKindSchema,
+  title: LocalizedTextSchema,
+  leadState: StateCodeSchema,
+  leadInstitutionId: nullable(id('The institution that leads it, if named')),
+  participatingStates: Type.Array(StateCodeSchema, { minItems: 1, uniqueItems: true }),
+  plannedStart: nullable(IsoDateSchema),
+  plannedEnd: nullable(IsoDateSchema),
+});
+
+export type ActivityFields = Payload<typeof ActivityFieldsSchema>;
 
 /** The same fields as a command gives them: optional ones may be left out. */
 export interface ActivityFieldsInput {

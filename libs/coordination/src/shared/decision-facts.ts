@@ -1,36 +1,59 @@
-import type { ActivityFields } from './activity-fields.js';
-import type { IsoDate } from './iso-date.js';
-import type { LocalizedText } from './localized-text.js';
+import { Type } from 'typebox';
+import { id, nullable, oneOf, record, text, type Payload } from '../schemas/schema-kit.js';
+import { ActivityFieldsSchema } from './activity-fields.js';
+import { IsoDateSchema, type IsoDate } from './iso-date.js';
+import { LocalizedTextSchema } from './localized-text.js';
+import { StateCodeSchema } from './states.js';
 
-export type DecisionKind = 'adopted' | 'agreed-to-organise' | 'noted';
+export const DecisionKindSchema = oneOf(['adopted', 'agreed-to-organise', 'noted'], {
+  description: 'adopted (a plan, a document), agreed to organise (activities), noted',
+});
 
-export const DECISION_KINDS: readonly DecisionKind[] = ['adopted', 'agreed-to-organise', 'noted'];
+export type DecisionKind = Type.Static<typeof DecisionKindSchema>;
+
+export const DECISION_KINDS: readonly DecisionKind[] = DecisionKindSchema.enum;
+
+export const DecisionSubjectSchema = record(
+  { planId: nullable(id()) },
+  { description: 'What a decision is about; only plans can be named so far' },
+);
 
 /** What a decision is about; only plans can be named so far. */
-export interface DecisionSubject {
-  readonly planId: string | null;
-}
+export type DecisionSubject = Payload<typeof DecisionSubjectSchema>;
+
+export const DecisionRefSchema = record(
+  { meetingId: id(), decisionId: id() },
+  { description: "Where a decision is recorded: the meeting and the decision's id within it" },
+);
 
 /** Where a decision is recorded: the meeting and the decision's id within it. */
-export interface DecisionRef {
-  readonly meetingId: string;
-  readonly decisionId: string;
-}
+export type DecisionRef = Payload<typeof DecisionRefSchema>;
+
+export const DecisionActivityRequestSchema = record(
+  {
+    activityId: id(),
+    ...ActivityFieldsSchema.properties,
+    city: nullable(text()),
+    withNgos: Type.Boolean(),
+  },
+  { description: 'An activity a decision "agreed to organise" asks for; a process manager schedules it' },
+);
 
 /** An activity a decision "agreed to organise" asks for; a process manager schedules it. */
-export interface DecisionActivityRequest extends ActivityFields {
-  readonly activityId: string;
-  readonly city: string | null;
-  readonly withNgos: boolean;
-}
+export type DecisionActivityRequest = Payload<typeof DecisionActivityRequestSchema>;
+
+export const DecisionFollowUpRequestSchema = record(
+  {
+    followUpId: id(),
+    assignee: record({ state: nullable(StateCodeSchema), institutionId: nullable(id()) }),
+    description: LocalizedTextSchema,
+    dueDate: nullable(IsoDateSchema),
+  },
+  { description: 'A follow-up a decision asks for; a process manager assigns it' },
+);
 
 /** A follow-up a decision asks for; a process manager assigns it. */
-export interface DecisionFollowUpRequest {
-  readonly followUpId: string;
-  readonly assignee: { readonly state: string | null; readonly institutionId: string | null };
-  readonly description: LocalizedText;
-  readonly dueDate: IsoDate | null;
-}
+export type DecisionFollowUpRequest = Payload<typeof DecisionFollowUpRequestSchema>;
 
 /**
  * What the Meeting aggregate knows of one decision. Command handlers of other aggregates

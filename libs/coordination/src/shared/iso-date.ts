@@ -1,7 +1,13 @@
+import { Type } from 'typebox';
 import { RuleViolation } from '#eventsourcing/decider.js';
 
+export const IsoDateSchema = Type.String({
+  format: 'date',
+  description: "A calendar date 'YYYY-MM-DD', compared as text",
+});
+
 /** A calendar date 'YYYY-MM-DD', compared as text; no clock is read here. */
-export type IsoDate = string;
+export type IsoDate = Type.Static<typeof IsoDateSchema>;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

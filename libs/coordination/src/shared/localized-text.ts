@@ -1,4 +1,6 @@
+import { Type, type TSchema } from 'typebox';
 import { RuleViolation } from '#eventsourcing/decider.js';
+import { record, type Payload } from '../schemas/schema-kit.js';
 
 /** The language tags Kurultai stores readable text in (BCP 47). */
 export const LANGUAGE_TAGS = [
@@ -16,10 +18,29 @@ export const LANGUAGE_TAGS = [
 
 export type LanguageTag = (typeof LANGUAGE_TAGS)[number];
 
+const translation = Type.String({ minLength: 1, pattern: '\\S' });
+const optionalTranslation = Type.Optional(translation);
+
+/** One member per tag of LANGUAGE_TAGS, checked by the compiler. */
+const translations = {
+  en: translation,
+  ru: optionalTranslation,
+  tr: optionalTranslation,
+  'az-Latn': optionalTranslation,
+  kk: optionalTranslation,
+  ky: optionalTranslation,
+  'uz-Latn': optionalTranslation,
+  'uz-Cyrl': optionalTranslation,
+  hu: optionalTranslation,
+  tk: optionalTranslation,
+} satisfies Record<LanguageTag, TSchema>;
+
+export const LocalizedTextSchema = record(translations, {
+  description: 'Text people read, per BCP 47 language tag; English is required, no translation is blank',
+});
+
 /** Text people read, per language tag; English is the one every reader can fall back to. */
-export type LocalizedText = { readonly en: string } & {
-  readonly [Tag in Exclude<LanguageTag, 'en'>]?: string;
-};
+export type LocalizedText = Payload<typeof LocalizedTextSchema>;
 
 export function isLanguageTag(tag: string): tag is LanguageTag {
   return (LANGUAGE_TAGS as readonly string[]).includes(tag);

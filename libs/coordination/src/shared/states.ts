@@ -1,6 +1,18 @@
+import { Type } from 'typebox';
 import { RuleViolation } from '#eventsourcing/decider.js';
+import { oneOf } from '../schemas/schema-kit.js';
 
-export type Membership = 'member' | 'observer';
+export const MembershipSchema = oneOf(['member', 'observer'], {
+  description: 'Members count towards quorum and adoption; observers attend',
+});
+
+export type Membership = Type.Static<typeof MembershipSchema>;
+
+/** An OTS state code: ISO 3166-1 alpha-2, or the user-assigned XC. */
+export const StateCodeSchema = Type.String({
+  pattern: '^[A-Z]{2}$',
+  description: 'An OTS state code (ISO 3166-1 alpha-2; XC for the Turkish Republic of Northern Cyprus)',
+});
 
 export interface StateReference {
   readonly code: string;

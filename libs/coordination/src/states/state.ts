@@ -1,31 +1,37 @@
 import { unreachable, type DomainEvent } from '#eventsourcing/decider.js';
-import type { IsoDate } from '../shared/iso-date.js';
-import type { LocalizedText } from '../shared/localized-text.js';
-import type { Membership } from '../shared/states.js';
+import { record, type Payload } from '../schemas/schema-kit.js';
+import { IsoDateSchema, type IsoDate } from '../shared/iso-date.js';
+import { LocalizedTextSchema, type LocalizedText } from '../shared/localized-text.js';
+import { MembershipSchema, StateCodeSchema, type Membership } from '../shared/states.js';
 
 export const stateStream = (code: string): string => `state-${code}`;
 
-export const STATE_MEMBERSHIPS: readonly Membership[] = ['member', 'observer'];
+export const STATE_MEMBERSHIPS: readonly Membership[] = MembershipSchema.enum;
 
-export type StateRegistered = DomainEvent<
-  'StateRegistered',
+export const StateRegisteredData = record(
+  { code: StateCodeSchema, name: LocalizedTextSchema, membership: MembershipSchema, since: IsoDateSchema },
+  { description: 'A state is registered as a member or an observer of the OTS since a day' },
+);
+
+export type StateRegistered = DomainEvent<'StateRegistered', Payload<typeof StateRegisteredData>>;
+
+export const MembershipStatusChangedData = record(
   {
-    readonly code: string;
-    readonly name: LocalizedText;
-    readonly membership: Membership;
-    readonly since: IsoDate;
-  }
->;
+    code: StateCodeSchema,
+    membership: MembershipSchema,
+    previousMembership: MembershipSchema,
+    since: IsoDateSchema,
+  },
+  {
+    description:
+      "A state's membership changed from a day on. `previousMembership` keeps the status the change " +
+      'ends, so the event reads on its own',
+  },
+);
 
-/** `previousMembership` keeps the status the change ends, so the event reads on its own. */
 export type MembershipStatusChanged = DomainEvent<
   'MembershipStatusChanged',
-  {
-    readonly code: string;
-    readonly membership: Membership;
-    readonly previousMembership: Membership;
-    readonly since: IsoDate;
-  }
+  Payload<typeof MembershipStatusChangedData>
 >;
 
 export type StateEvent = StateRegistered | MembershipStatusChanged;
