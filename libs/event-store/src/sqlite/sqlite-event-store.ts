@@ -18,6 +18,7 @@ import { appendBatch, type AppendRequest } from './append-batch.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { CommitSignal } from './commit-signal.js';
 import { serialize } from './event-rows.js';
+import { GroupCommit, type GroupCommitted, type Outcome } from './group-commit.js';
 import { configureConnection, migrate } from './schema.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { NO_LIMIT, SqliteReads } from './sqlite-reads.js';
@@ -34,14 +35,23 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+/** Most appends one group commit writes in one transaction. */
+const MAX_GROUP = 256;
 
 /**
  * The embedded event store: one SQLite file in WAL mode (or `:memory:`), safe to share
- * between processes. Appends are serialised by SQLite's write lock.
+ * between processes. Appends are serialised by SQLite's write lock; appends made in the same
+ * turn of the event loop are committed together (group commit, see `group-commit.ts`).
  */
 export class SqliteEventStore implements EventStore {
   private readonly reads: SqliteReads;
-  private readonly appendInTransaction: Database.Transaction<(request: AppendRequest) => AppendResult>;
+  /** One append in a savepoint of the group's transaction: a refusal undoes only its rows. */
+  private readonly appendInSavepoint: Database.Transaction<(request: AppendRequest) => AppendResult>;
+  private readonly groupTransaction: Database.Transaction<
+    (requests: readonly AppendRequest[]) => Outcome<AppendResult>[]
+  >;
+  private readonly group: GroupCommit<AppendRequest, AppendResult>;
+  private readonly groupListeners = new Set<(committed: GroupCommitted) => void>();
   private readonly committed = new CommitSignal();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private closed = false;
@@ -54,7 +64,11 @@ export class SqliteEventStore implements EventStore {
   ) {
     const statements = prepareStatements(db);
     this.reads = new SqliteReads(db, statements);
-    this.appendInTransaction = db.transaction((request: AppendRequest) => appendBatch(statements, request));
+    this.appendInSavepoint = db.transaction((request: AppendRequest) => appendBatch(statements, request));
+    this.groupTransaction = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request) => this.appendOne(request)),
+    );
+    this.group = new GroupCommit((requests) => this.commitGroup(requests), MAX_GROUP);
   }
 
   /** Opens (creating it and its folder when missing) the store at `path`, or `':memory:'`. */
@@ -87,16 +101,17 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const expectedRevision = options.expectedRevision ?? 'any';
     validateAppend(stream, events, expectedRevision);
-    return this.guard(() => {
-      if (events.length === 0) return this.reads.emptyAppend(stream, expectedRevision);
-      const result = this.appendInTransaction.immediate({
-        stream,
-        events: events.map(serialize),
-        expectedRevision,
-      });
-      if (!result.idempotent) this.committed.notify();
-      return result;
-    });
+    // Serialised now, outside the write lock; checked and written at the group's commit.
+    return this.group.submit({ stream, events: events.map(serialize), expectedRevision });
+  }
+
+  /**
+   * Calls `listener` after every group commit with how many appends and events it wrote
+   * (metrics); returns the function that stops it.
+   */
+  onGroupCommit(listener: (committed: GroupCommitted) => void): () => void {
+    this.groupListeners.add(listener);
+    return () => this.groupListeners.delete(listener);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -145,10 +160,42 @@ export class SqliteEventStore implements EventStore {
   /** Ends every subscription and closes the file; closing twice is harmless. */
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already accepted are committed (and answered) before the file closes.
+    this.group.flush();
     this.closed = true;
     const ending = [...this.subscriptions].map((subscription) => subscription.close());
     this.db.close();
     await Promise.all(ending);
+  }
+
+  /** One transaction for the whole group; each append is answered on its own. */
+  private commitGroup(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
+    if (this.closed) {
+      const error = new StoreClosedError(`the event store ${this.path} is closed`);
+      return requests.map(() => ({ ok: false, error }));
+    }
+    const outcomes = this.guard(() => this.groupTransaction.immediate(requests));
+    let events = 0;
+    outcomes.forEach((outcome, index) => {
+      if (outcome.ok && !outcome.value.idempotent) events += requests[index].events.length;
+    });
+    if (events > 0) this.committed.notify();
+    for (const listener of this.groupListeners) listener({ appends: requests.length, events });
+    return outcomes;
+  }
+
+  private appendOne(request: AppendRequest): Outcome<AppendResult> {
+    try {
+      const value =
+        request.events.length === 0
+          ? this.reads.emptyAppend(request.stream, request.expectedRevision)
+          : this.appendInSavepoint(request);
+      return { ok: true, value };
+    } catch (error) {
+      // SQLite ended the whole transaction (disk full, I/O error): nothing of the group commits.
+      if (!this.db.inTransaction) throw error;
+      return { ok: false, error: translateSqliteError(error, this.path, this.busyTimeoutMs) };
+    }
   }
 
   private guard<T>(work: () => T): T {
