@@ -32,6 +32,13 @@ export class AppModule {
           readWaitMs: config.KURULTAI_READ_WAIT_MS,
           snapshotFolder: join(dataDir, 'snapshots'),
           snapshotEvery: config.KURULTAI_SNAPSHOT_EVERY,
+          stateCache:
+            config.KURULTAI_STATE_CACHE_STREAMS === 0
+              ? null
+              : {
+                  maxStreams: config.KURULTAI_STATE_CACHE_STREAMS,
+                  maxEvents: config.KURULTAI_STATE_CACHE_EVENTS,
+                },
           ...overrides,
         }),
         CoordinationModule,

@@ -64,6 +64,16 @@ export class EngineConfig {
   @Max(300_000, { message: 'KURULTAI_SHUTDOWN_TIMEOUT_MS must be between 0 and 300000' })
   KURULTAI_SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_STATE_CACHE_STREAMS must be a whole number of streams' })
+  @Min(0, { message: 'KURULTAI_STATE_CACHE_STREAMS must be 0 (no state cache) or more' })
+  KURULTAI_STATE_CACHE_STREAMS = 10_000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_STATE_CACHE_EVENTS must be a whole number of events' })
+  @Min(1, { message: 'KURULTAI_STATE_CACHE_EVENTS must be at least 1' })
+  KURULTAI_STATE_CACHE_EVENTS = 200_000;
+
   @IsIn(['on', 'off'], { message: 'KURULTAI_METRICS must be "on" or "off"' })
   KURULTAI_METRICS = 'on';
 

@@ -2,6 +2,7 @@ import { SqliteEventStore, WrongExpectedVersionError, type EventStore } from '#e
 import { RuleViolation, type Command, type Decider, type DomainEvent } from './decider.js';
 import { IdempotencyConflict } from './errors.js';
 import { handleCommand } from './handle-command.js';
+import { StateCache } from './state-cache.js';
 
 /** A counter that refuses to go above a limit: enough to exercise the command path. */
 type Increment = Command<'Increment', { by: number }>;
@@ -25,14 +26,25 @@ const context = (commandId: string, extra = {}) => ({
   ...extra,
 });
 
-describe('handleCommand', () => {
+describe.each([
+  ['without a state cache', () => undefined],
+  ['with a state cache', () => new StateCache({ maxStreams: 10, maxEvents: 1000 })],
+])('handleCommand %s', (_, newCache) => {
   let store: EventStore;
+  let states: StateCache | undefined;
   beforeEach(async () => {
     store = await SqliteEventStore.open(':memory:');
+    states = newCache();
   });
   afterEach(() => store.close());
   const run = (by: number, options: Parameters<typeof handleCommand>[4]) =>
-    handleCommand({ store, clock }, counter, 'counter-1', { type: 'Increment', data: { by } }, options);
+    handleCommand(
+      { store, clock, states },
+      counter,
+      'counter-1',
+      { type: 'Increment', data: { by } },
+      options,
+    );
 
   it('reads, folds, decides and appends with the metadata of the command', async () => {
     await run(3, { context: context('cmd-1') });

@@ -7,13 +7,16 @@ import {
   type RecordedEvent,
 } from '#event-store';
 import type { CommandContext, CommandResult } from './command-context.js';
-import { fold, type Command, type Decider, type DomainEvent } from './decider.js';
+import type { Command, Decider, DomainEvent } from './decider.js';
 import { IdempotencyConflict } from './errors.js';
 import { eventIdFor } from './event-ids.js';
+import { stateCacheOf, type FoldedStream, type StateCache, type WrittenCommand } from './state-cache.js';
 
 export interface CommandHandlingDeps {
   readonly store: EventStore;
   readonly clock: () => Date;
+  /** Folded state kept between commands (default: the cache attached to the store, if any). */
+  readonly states?: StateCache;
 }
 
 export interface HandleCommandOptions {
@@ -38,10 +41,11 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   options: HandleCommandOptions,
 ): Promise<CommandResult> {
   const retries = options.expectedRevision === undefined ? (options.retries ?? 0) : 0;
+  const states = deps.states ?? stateCacheOf(deps.store);
   for (let attempt = 0; ; attempt++) {
-    const history = await readHistory(deps.store, stream);
-    const revision = history.length - 1;
-    const replay = replayOf(history, stream, options.context);
+    const folded = await loadStream(deps.store, states, decider, stream);
+    const revision = folded.revision;
+    const replay = replayOf(folded.commands.get(options.context.commandId), stream, options.context);
     if (replay) return replay;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedVersionError(stream, options.expectedRevision, revision < 0 ? null : revision);
@@ -52,7 +56,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       ...command,
       metadata: { actor: metadata.actor, occurredAt: metadata.occurredAt, recordedAt },
     } as C;
-    const produced = decider.decide(full, fold(decider, history as unknown as E[]));
+    const produced = decider.decide(full, folded.state as S);
     if (produced.length === 0) {
       const head = await deps.store.head();
       return {
@@ -84,16 +88,78 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         replayed: result.idempotent,
       };
     } catch (error) {
+      // Someone wrote to the stream meanwhile: the next attempt reads it afresh.
+      if (error instanceof WrongExpectedVersionError) states?.evict(stream);
       if (error instanceof WrongExpectedVersionError && attempt < retries) continue;
       throw error;
     }
   }
 }
 
+/**
+ * The stream folded by `decider`: from the cached fold plus the events after its revision when
+ * there is one, else from the whole stream. The result is cached for the next command.
+ */
+async function loadStream<C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  states: StateCache | undefined,
+  decider: Decider<C, E, S>,
+  stream: string,
+): Promise<FoldedStream> {
+  const cached = states?.get(stream, decider);
+  if (cached) {
+    const newer = await readHistory(store, stream, cached.revision + 1);
+    // The append checks the revision again: a fold gone wrong ends in a conflict, never in a write.
+    if (newer.length === 0) return cached;
+    if (newer[0].revision === cached.revision + 1) {
+      const folded = foldOnto(cached, decider, newer);
+      states!.set(stream, folded);
+      return folded;
+    }
+    states!.evict(stream);
+  }
+  const history = await readHistory(store, stream);
+  const folded = foldOnto(
+    { decider, revision: -1, state: decider.initialState(), commands: new Map(), events: 0 },
+    decider,
+    history,
+  );
+  states?.set(stream, folded);
+  return folded;
+}
+
+function foldOnto<C extends Command, E extends DomainEvent, S>(
+  from: FoldedStream,
+  decider: Decider<C, E, S>,
+  events: readonly RecordedEvent[],
+): FoldedStream {
+  let state = from.state as S;
+  const commands = from.commands;
+  for (const event of events) {
+    state = decider.evolve(state, event as unknown as E);
+    const commandId = event.metadata.commandId;
+    let written = commands.get(commandId);
+    if (!written) {
+      written = { commandHash: event.metadata.commandHash, revision: event.revision, events: [] };
+      commands.set(commandId, written);
+    }
+    // Two commands in flight may fold the same events onto one entry: record each event once.
+    if (written.events.some((e) => e.id === event.id)) continue;
+    written.events.push({ id: event.id, type: event.type, position: event.position });
+    written.revision = event.revision;
+  }
+  const revision = events.length > 0 ? events[events.length - 1].revision : from.revision;
+  return { decider, revision, state, commands, events: from.events + events.length };
+}
+
 /** The events of a stream, or none when it does not exist yet. */
-export async function readHistory(store: EventStore, stream: string): Promise<RecordedEvent[]> {
+export async function readHistory(
+  store: EventStore,
+  stream: string,
+  fromRevision?: number,
+): Promise<RecordedEvent[]> {
   try {
-    return await store.readStream(stream);
+    return await store.readStream(stream, fromRevision === undefined ? {} : { fromRevision });
   } catch (error) {
     if (error instanceof StreamNotFoundError) return [];
     throw error;
@@ -120,19 +186,21 @@ export function eventMetadata(
   };
 }
 
-function replayOf(history: RecordedEvent[], stream: string, context: CommandContext): CommandResult | null {
-  const earlier = history.filter((e) => e.metadata.commandId === context.commandId);
-  if (earlier.length === 0) return null;
-  if (context.commandHash && earlier[0].metadata.commandHash !== context.commandHash) {
+function replayOf(
+  earlier: WrittenCommand | undefined,
+  stream: string,
+  context: CommandContext,
+): CommandResult | null {
+  if (!earlier || earlier.events.length === 0) return null;
+  if (context.commandHash && earlier.commandHash !== context.commandHash) {
     throw new IdempotencyConflict(context.commandId);
   }
-  const last = earlier[earlier.length - 1];
   return {
     commandId: context.commandId,
     stream,
-    revision: last.revision,
-    position: last.position,
-    events: earlier.map((e) => ({ id: e.id, type: e.type, position: e.position })),
+    revision: earlier.revision,
+    position: earlier.events[earlier.events.length - 1].position,
+    events: earlier.events.map((e) => ({ id: e.id, type: e.type, position: e.position })),
     replayed: true,
   };
 }

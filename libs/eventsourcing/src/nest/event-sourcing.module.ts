@@ -19,11 +19,16 @@ import { Snapshots } from '../projections/as-of/snapshots.js';
 import { BlueGreenRebuild } from '../projections/blue-green-rebuild.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { openReadModelDb } from '../projections/read-model-files.js';
+import { attachStateCache, StateCache } from '../state-cache.js';
+import { observeWritePath } from '../write-path-metrics.js';
 import { CommandHandling } from './command-handling.service.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
 import { ReadModels } from './read-models.service.js';
 import { RebuildController } from './rebuild.controller.js';
 import { CLOCK, EVENT_SOURCING_OPTIONS, READ_MODEL_DB } from './tokens.js';
+
+/** Bounds of the state cache when the options say nothing: 10,000 streams, 200,000 folded events. */
+export const DEFAULT_STATE_CACHE = { maxStreams: 10_000, maxEvents: 200_000 } as const;
 
 /** Wires the store, the command handling, the projection runner and its blue/green rebuild into Nest. */
 @Global()
@@ -51,9 +56,21 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         // The engine's own metrics registry; default process metrics are added by the host (create-app).
         { provide: EngineMetrics, useFactory: () => new EngineMetrics({ defaultMetrics: false }) },
         {
+          provide: StateCache,
+          useFactory: () =>
+            options.stateCache === null ? null : new StateCache(options.stateCache ?? DEFAULT_STATE_CACHE),
+        },
+        {
           provide: EVENT_STORE,
-          inject: [EngineMetrics],
-          useFactory: async (metrics: EngineMetrics) => instrumentStore(await options.openStore(), metrics),
+          inject: [EngineMetrics, StateCache],
+          useFactory: async (metrics: EngineMetrics, states: StateCache | null) => {
+            const opened = await options.openStore();
+            const store = instrumentStore(opened, metrics);
+            // Commands run against this store start from the cached fold of their stream.
+            if (states) attachStateCache(store, states);
+            observeWritePath(metrics, { states, store: opened });
+            return store;
+          },
         },
         // On shutdown new commands get 503 shutting-down while those in flight finish.
         ShutdownGate,

@@ -16,4 +16,6 @@ export interface EventSourcingOptions {
   readonly snapshotFolder?: string | null;
   /** Events between two snapshots. */
   readonly snapshotEvery?: number;
+  /** Bounds of the cache of folded aggregate state (see `StateCache`); absent: the defaults; null: no cache. */
+  readonly stateCache?: { readonly maxStreams: number; readonly maxEvents: number } | null;
 }
