@@ -1,6 +1,7 @@
 import type { AppendSizes } from './append.bench.js';
 import type { AsOfSizes } from './as-of.bench.js';
 import type { CommandsSizes } from './commands.bench.js';
+import type { EsdbSizes } from './esdb.bench.js';
 import type { FullRebuildSizes, LogSizes } from './full-rebuild.bench.js';
 import type { RebuildSizes } from './rebuild.bench.js';
 
@@ -10,6 +11,7 @@ export interface Sizes {
   readonly fullRebuild: FullRebuildSizes;
   readonly asOf: AsOfSizes;
   readonly append: AppendSizes;
+  readonly esdb: EsdbSizes;
 }
 
 /** The generated logs of the full-rebuild and as-of benchmarks: a million events beside a tenth of them. */
@@ -33,6 +35,16 @@ export const DEFAULT_SIZES: Sizes = {
     snapshots: { warmup: 1, rounds: 3 },
   },
   append: { transactions: 2000, batches: 100, batchSize: 100, streams: 100, warmup: 1, rounds: 7 },
+  esdb: {
+    appends: 300,
+    batches: 20,
+    batchSize: 100,
+    streams: 20,
+    readEvents: 10_000,
+    pageSize: 500,
+    warmup: 1,
+    rounds: 5,
+  },
 };
 
 const QUICK_LOG: LogSizes = { large: 5000, small: 1000 };
@@ -49,4 +61,14 @@ export const QUICK_SIZES: Sizes = {
     snapshots: { warmup: 0, rounds: 2 },
   },
   append: { transactions: 200, batches: 10, batchSize: 100, streams: 20, warmup: 1, rounds: 3 },
+  esdb: {
+    appends: 20,
+    batches: 3,
+    batchSize: 20,
+    streams: 5,
+    readEvents: 300,
+    pageSize: 100,
+    warmup: 0,
+    rounds: 2,
+  },
 };
