@@ -1,15 +1,12 @@
-import Database from 'better-sqlite3';
-import { readdirSync } from 'node:fs';
 import { SqliteEventStore, type RecordedEvent } from '#event-store';
 import { runAppendBenchmark } from '../../bench/append.bench.js';
-import { BenchSnapshots, runAsOfBenchmark } from '../../bench/as-of.bench.js';
+import { runAsOfBenchmark } from '../../bench/as-of.bench.js';
 import { parseArgs } from '../../bench/cli.js';
 import { runCommandsBenchmark } from '../../bench/commands.bench.js';
 import { runFullRebuildBenchmark } from '../../bench/full-rebuild.bench.js';
 import { describeMachine } from '../../bench/machine.js';
 import { benchmarksMarkdown } from '../../bench/report-docs.js';
 import { runRebuildBenchmark } from '../../bench/rebuild.bench.js';
-import { tempDir } from '../../bench/temp-dir.js';
 import type { BenchmarkResult } from '../../bench/result.js';
 import { writeWorldLog } from '../../bench/world-log.js';
 import { WorldLogs } from '../../bench/world-logs.js';
@@ -145,7 +142,14 @@ describe('benchmarks with tiny sizes', () => {
       snapshots: { warmup: 0, rounds: 1 },
     };
     const result = await runAsOfBenchmark(sizes, logs);
-    expect(result.figures).toHaveLength(4);
+    expect(result.figures.map((f) => f.name)).toEqual([
+      'question 1-124 events after a snapshot, 2,500 vs 500 log',
+      'question at the middle of the 2,500 log',
+      'question by occurred time, 2,500 log',
+      'catch-up from zero with snapshots vs without, 2,500 log',
+      'RSS holding one "as of" view, 2,500 vs 500 log',
+      'one snapshot of the read models, 2,500 vs 500 log',
+    ]);
     for (const figure of result.figures) {
       expect(['ms', 'MB']).toContain(figure.unit);
       expect(figure.engine.value).toBeGreaterThan(0);
@@ -156,43 +160,20 @@ describe('benchmarks with tiny sizes', () => {
     expect(result.checks['500: headPosition']).toBe(500);
     expect(result.checks['2,500: lowestCheckpoint']).toBe(2500);
     expect(result.checks['2,500: plans']).toBeGreaterThan(0);
-    expect(result.checks['2,500: snapshotsKept']).toBe(8);
-    expect(result.checks['500: snapshotsKept']).toBe(2);
-    // Small snapshots load in memory, as the engine loads them, and a replay can grow them.
-    expect(result.checks['2,500: engineSnapshotGrows']).toBe(1);
-    expect(result.checks['2,500: questionsOnFileCopies']).toBe(0);
-    const kept = result.breakdown!['snapshots kept for 2,500 (engine default 8)'];
-    expect(kept).toMatchObject({ count: 8, newestPosition: 2500, oldestPosition: 750 });
-    // The same offsets below the head at both sizes: as many events replayed after a snapshot.
+    // Snapshots were taken during an uninterrupted catch-up, and thinned
+    const taken = result.breakdown!['snapshots taken during the catch-up'];
+    expect(taken['2,500']).toBeGreaterThan(2);
+    expect(result.checks['2,500: snapshotsKept']).toBeLessThanOrEqual(taken['2,500']);
+    const kept = Object.keys(result.breakdown!['snapshots kept for 2,500: position → MB']).map(Number);
+    expect(kept.length).toBe(result.checks['2,500: snapshotsKept']);
+    // The questions start from a snapshot at both sizes, as many events after it
+    const anchors = result.breakdown!['questions: snapshot they start from'];
+    expect(anchors['2,500']).toBeGreaterThan(0);
+    expect(anchors['500']).toBeGreaterThan(0);
     const replayed = result.breakdown!['events replayed after the snapshot, median'];
     expect(replayed['2,500']).toBe(replayed['500']);
     const byProjection = result.breakdown!['catch-up of 2,500 by projection, ms'];
     expect(Object.keys(byProjection)).toEqual(expect.arrayContaining(['participation', 'calendar']));
-  });
-
-  it('opens snapshots in memory as the engine does or, when too big for memory, on a file copy', async () => {
-    const dir = tempDir('snapshots-test');
-    const live = new Database(dir.file('live.sqlite'));
-    try {
-      live.pragma('journal_mode = WAL');
-      live.exec(`CREATE TABLE projection_checkpoints (name TEXT, version INT, position INT, updated_at TEXT);
-        INSERT INTO projection_checkpoints VALUES ('p', 1, 7, '')`);
-      for (const inMemoryBelow of [Infinity, 0]) {
-        const snapshots = new BenchSnapshots(dir.file('snapshots'), 1, inMemoryBelow);
-        snapshots.maybeTake(live, 7);
-        await snapshots.settle();
-        const view = snapshots.load(snapshots.list()[0]);
-        view.exec(`INSERT INTO projection_checkpoints VALUES ('q', 1, 8, '')`);
-        expect(view.prepare('SELECT SUM(position) FROM projection_checkpoints').pluck().get()).toBe(15);
-        view.close();
-        expect(snapshots.fileCopies).toBe(inMemoryBelow === 0 ? 1 : 0);
-        snapshots.removeCopies();
-        expect(readdirSync(dir.file('snapshots'))).toEqual(['read-models-7.sqlite']);
-      }
-    } finally {
-      live.close();
-      dir.remove();
-    }
   });
 
   it('appends single events and batches through the store and the raw table', async () => {

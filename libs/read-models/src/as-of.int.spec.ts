@@ -77,6 +77,9 @@ const logArbitrary = fc.record({
     { minLength: 1, maxLength: 3 },
   ),
   snapshotEvery: fc.integer({ min: 1, max: 12 }),
+  // Snapshot spacing that grows with the log, and thinning of the older ones.
+  growth: fc.constantFrom(0, 0.05, 0.5),
+  keepRecent: fc.integer({ min: 1, max: 4 }),
   shuffleDays: fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 60, maxLength: 60 }),
   cutoff: fc.integer({ min: 0, max: 50 }),
 });
@@ -103,41 +106,53 @@ const rows = (db: Database.Database) =>
 describe('"as of" replays', () => {
   it('equal a rebuild from zero at every position, whether they start from a snapshot or not', async () => {
     await fc.assert(
-      fc.asyncProperty(logArbitrary, async ({ plans, snapshotEvery, shuffleDays }) => {
-        const dir = mkdtempSync(join(tmpdir(), 'kurultai-asof-'));
-        const store = await SqliteEventStore.open(join(dir, 'events.sqlite'));
-        const live = new Database(join(dir, 'read-models.sqlite'));
-        live.pragma('journal_mode = WAL'); // as the engine opens it
-        const snapshots = new Snapshots(join(dir, 'snapshots'), snapshotEvery);
-        const runner = new ProjectionRunner(store, live, allProjections, {
-          maxBatch: 3,
-          onFlushed: (p) => snapshots.maybeTake(live, p),
-        });
-        try {
-          runner.start();
-          for (const [i, plan] of plans.entries()) {
-            for (const event of planLife(i, plan.activities, plan.lived, day(shuffleDays))) {
-              const { position } = await store.append(`stream-${i}-${event.type}-${event.id}`, [event]);
-              await runner.waitFor(position, 5000);
+      fc.asyncProperty(
+        logArbitrary,
+        async ({ plans, snapshotEvery, growth, keepRecent, shuffleDays, cutoff }) => {
+          const dir = mkdtempSync(join(tmpdir(), 'kurultai-asof-'));
+          const store = await SqliteEventStore.open(join(dir, 'events.sqlite'));
+          const live = new Database(join(dir, 'read-models.sqlite'));
+          live.pragma('journal_mode = WAL'); // as the engine opens it
+          const snapshots = new Snapshots(join(dir, 'snapshots'), {
+            every: snapshotEvery,
+            growth,
+            keepRecent,
+            store,
+          });
+          const runner = new ProjectionRunner(store, live, allProjections, {
+            maxBatch: 3,
+            onFlushed: (p) => snapshots.maybeTake(live, p),
+          });
+          try {
+            runner.start();
+            for (const [i, plan] of plans.entries()) {
+              for (const event of planLife(i, plan.activities, plan.lived, day(shuffleDays))) {
+                const { position } = await store.append(`stream-${i}-${event.type}-${event.id}`, [event]);
+                await runner.waitFor(position, 5000);
+              }
             }
+            await snapshots.settle();
+            const log = await store.readAll();
+            if (log.length >= 2 * snapshotEvery + 2) expect(snapshots.list().length).toBeGreaterThan(0);
+            const replayer = new AsOfReplayer(store, allProjections, snapshots, { cacheSize: 2, batch: 4 });
+            for (let position = 0; position <= log.length; position++) {
+              const view = await replayer.open({ kind: 'position', position });
+              expect(rows(view.db)).toEqual(rebuilt(log.slice(0, position)));
+            }
+            // By occurred time, from the snapshots whose events had all happened by then
+            const at = new Date(Date.UTC(2024, 0, 1 + cutoff)).toISOString();
+            const occurred = await replayer.open({ kind: 'occurred', at });
+            expect(rows(occurred.db)).toEqual(rebuilt(log.filter((e) => e.metadata.occurredAt <= at)));
+            await replayer.close();
+          } finally {
+            await runner.stop();
+            await snapshots.settle();
+            live.close();
+            await store.close();
+            rmSync(dir, { recursive: true, force: true });
           }
-          await snapshots.settle();
-          const log = await store.readAll();
-          if (log.length >= 2 * snapshotEvery + 2) expect(snapshots.list().length).toBeGreaterThan(0);
-          const replayer = new AsOfReplayer(store, allProjections, snapshots, { cacheSize: 2, batch: 4 });
-          for (let position = 0; position <= log.length; position++) {
-            const view = await replayer.open({ kind: 'position', position });
-            expect(rows(view.db)).toEqual(rebuilt(log.slice(0, position)));
-          }
-          await replayer.close();
-        } finally {
-          await runner.stop();
-          await snapshots.settle();
-          live.close();
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
+        },
+      ),
       { numRuns: 15 },
     );
   });

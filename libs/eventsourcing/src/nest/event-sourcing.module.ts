@@ -78,9 +78,14 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(options.readModelPath) },
         {
           provide: Snapshots,
-          useFactory: () =>
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) =>
             options.snapshotFolder
-              ? new Snapshots(options.snapshotFolder, options.snapshotEvery ?? 10_000)
+              ? new Snapshots(options.snapshotFolder, {
+                  every: options.snapshotEvery ?? 10_000,
+                  ...(options.snapshotGrowth !== undefined ? { growth: options.snapshotGrowth } : {}),
+                  store,
+                })
               : null,
         },
         {

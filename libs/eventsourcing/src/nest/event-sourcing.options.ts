@@ -14,8 +14,10 @@ export interface EventSourcingOptions {
   readonly clock?: () => Date;
   /** Folder of the read-model snapshots "as of" replays start from (none: always from zero). */
   readonly snapshotFolder?: string | null;
-  /** Events between two snapshots. */
+  /** The fewest events between two snapshots. */
   readonly snapshotEvery?: number;
+  /** The interval also grows to this fraction of the last snapshot's position (default 0.05). */
+  readonly snapshotGrowth?: number;
   /** Bounds of the cache of folded aggregate state (see `StateCache`); absent: the defaults; null: no cache. */
   readonly stateCache?: { readonly maxStreams: number; readonly maxEvents: number } | null;
 }

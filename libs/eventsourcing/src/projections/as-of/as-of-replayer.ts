@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent } from '#event-store';
 import type { Projection } from '../projection.js';
 import { applyEvent, setupProvenance } from '../provenance.js';
 import type { AsOf } from './as-of.js';
-import type { Snapshots } from './snapshots.js';
+import type { Snapshot, Snapshots } from './snapshots.js';
 
 export interface AsOfView {
   readonly db: Database.Database;
@@ -18,13 +18,24 @@ export interface AsOfReplayerOptions {
   readonly batch?: number;
 }
 
+/** A view, cached or on its way out, with the snapshot file it holds open. */
+interface Entry {
+  view: Promise<AsOfView>;
+  file: string | null;
+  closed?: Promise<void>;
+}
+
 /**
- * Answers "as of" questions by running the same projection code over the log up to a point, into
- * an in-memory database: from the nearest snapshot when there is one, otherwise from zero. The
- * result is kept for repeated questions.
+ * Answers "as of" questions by running the same projection code over the log up to a point: from
+ * the nearest snapshot, opened in place with the replay kept in a transaction that is never
+ * committed (the cost is the events after the snapshot, not the size of the read models), or from
+ * zero into a temporary database on disk (memory bounded whatever the size of the log). The result
+ * is kept for repeated questions.
  */
 export class AsOfReplayer {
-  private readonly cache = new Map<string, Promise<AsOfView>>();
+  private readonly cache = new Map<string, Entry>();
+  /** Snapshot file → the view holding it open: one at a time (each holds its write lock). */
+  private readonly holders = new Map<string, Entry>();
   private readonly cacheSize: number;
   private readonly batch: number;
 
@@ -47,52 +58,99 @@ export class AsOfReplayer {
           ? await this.positionAt(asOf.at, head)
           : head;
     const key = asOf.kind === 'occurred' ? `occurred:${asOf.at}@${head}` : `position:${target}`;
-    let view = this.cache.get(key);
-    if (view) {
+    const cached = this.cache.get(key);
+    if (cached) {
       this.cache.delete(key);
-      this.cache.set(key, view);
-      return view;
+      this.cache.set(key, cached);
+      return cached.view;
     }
-    view = this.replay(target, asOf.kind === 'occurred' ? asOf.at : null);
-    this.cache.set(key, view);
-    view.catch(() => this.cache.delete(key));
+    const entry: Entry = { view: Promise.resolve({} as AsOfView), file: null };
+    entry.view = this.replay(entry, target, asOf.kind === 'occurred' ? asOf.at : null);
+    this.cache.set(key, entry);
+    entry.view.catch(() => {
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+    });
     for (const [old, evicted] of this.cache) {
       if (this.cache.size <= this.cacheSize) break;
       this.cache.delete(old);
-      void evicted.then((v) => v.db.close()).catch(() => undefined);
+      void this.evict(evicted);
     }
-    return view;
+    return entry.view;
   }
 
   /** Closes every cached view. */
   async close(): Promise<void> {
-    const views = [...this.cache.values()];
+    const entries = [...this.cache.values(), ...this.holders.values()];
     this.cache.clear();
-    for (const view of views) await view.then((v) => v.db.close()).catch(() => undefined);
+    await Promise.all(entries.map((entry) => this.evict(entry)));
   }
 
-  private async replay(target: number, occurredBy: string | null): Promise<AsOfView> {
-    const snapshot = occurredBy === null ? this.snapshots?.nearest(target) : null;
-    let db = snapshot ? this.snapshots!.load(snapshot) : null;
-    if (db && !this.sameVersions(db)) {
-      db.close();
-      db = null;
-    }
+  private async replay(entry: Entry, target: number, occurredBy: string | null): Promise<AsOfView> {
+    const snapshot =
+      occurredBy === null ? this.snapshots?.nearest(target) : this.snapshots?.nearestOccurred(occurredBy);
+    let db = snapshot ? await this.openSnapshot(entry, snapshot) : null;
     let from = db && snapshot ? snapshot.position : 0;
     if (!db) {
-      db = new Database(':memory:');
+      // An anonymous temporary database: SQLite keeps it on disk beyond its cache, removed on close.
+      db = new Database('');
+      db.pragma('cache_size = -65536');
       setupProvenance(db);
       for (const projection of this.projections) projection.setup(db);
     }
-    while (from < target) {
-      const events = await this.store.readAll({ after: from, limit: this.batch });
-      const page = events.filter((e) => e.position <= target);
-      if (page.length === 0) break;
-      this.apply(db, page, occurredBy);
-      from = page[page.length - 1].position;
-      if (page.length < events.length) break;
+    try {
+      while (from < target) {
+        const events = await this.store.readAll({ after: from, limit: this.batch });
+        const page = events.filter((e) => e.position <= target);
+        if (page.length === 0) break;
+        this.apply(db, page, occurredBy);
+        from = page[page.length - 1].position;
+        if (page.length < events.length) break;
+      }
+    } catch (error) {
+      db.close();
+      this.release(entry);
+      throw error;
     }
     return { db, position: target };
+  }
+
+  /** Opens a snapshot for this view, once the view holding it has closed; null when it cannot serve. */
+  private async openSnapshot(entry: Entry, snapshot: Snapshot): Promise<Database.Database | null> {
+    for (let holder = this.holders.get(snapshot.file); holder; holder = this.holders.get(snapshot.file)) {
+      for (const [key, cached] of this.cache) if (cached === holder) this.cache.delete(key);
+      await this.evict(holder);
+    }
+    this.holders.set(snapshot.file, entry);
+    entry.file = snapshot.file;
+    let db: Database.Database | null = null;
+    try {
+      db = this.snapshots!.open(snapshot);
+      if (this.sameVersions(db)) return db;
+    } catch {
+      // Removed meanwhile, or not a database any more: replay from zero.
+    }
+    db?.close();
+    this.release(entry);
+    return null;
+  }
+
+  /**
+   * Closes a view (already out of the cache), discarding its replay. The close waits for the next
+   * turn of the event loop: whoever was just handed the view runs its queries first.
+   */
+  private evict(entry: Entry): Promise<void> {
+    entry.closed ??= (async () => {
+      const view = await entry.view.catch(() => null);
+      await new Promise((resolve) => setImmediate(resolve));
+      view?.db.close();
+      this.release(entry);
+    })();
+    return entry.closed;
+  }
+
+  private release(entry: Entry): void {
+    if (entry.file !== null && this.holders.get(entry.file) === entry) this.holders.delete(entry.file);
+    entry.file = null;
   }
 
   private apply(db: Database.Database, events: RecordedEvent[], occurredBy: string | null): void {
