@@ -1,19 +1,41 @@
 import type { RecordedEvent } from '#event-store';
+import { actorOfRequest, canSee, ProblemException, viewerOf } from '#eventsourcing';
 
 /**
  * Decides which events one caller may see. The feed asks it once per request and applies the
- * returned predicate to every event it would deliver; the security layer replaces the default
- * (public events only) with one built from the caller's rights.
+ * returned predicate to every event it would deliver. The default, `callerAccess`, reads the
+ * caller the identity layer verified; another policy may replace it.
  */
 export interface FeedAccessPolicy {
-  /** `request` is the framework's request object (Fastify's), left opaque here. */
+  /** `request` is the framework's request object (Fastify's), left opaque here. May throw a problem (401). */
   forRequest(request: unknown): CanSee;
 }
 
 /** Whether the caller may see this event. */
 export type CanSee = (event: RecordedEvent) => boolean;
 
-/** Everyone sees the `public` events, nobody the `internal` ones (until callers have rights). */
+/**
+ * The feeds follow the visibility policy (`canSee`, docs/security.md): the Secretariat and
+ * auditors get every event, a focal point the public ones and the internal ones of its own
+ * state, a service the public ones. Anonymous callers get no feed at all (401).
+ */
+export const callerAccess: FeedAccessPolicy = {
+  forRequest(request) {
+    const actor = actorOfRequest(request);
+    if (!actor || actor.role === 'anonymous') {
+      throw ProblemException.of(
+        401,
+        'unauthenticated',
+        'The event feeds need an identity',
+        'send a bearer token or an API key; anonymous callers read the public read models only',
+      );
+    }
+    const viewer = viewerOf(actor);
+    return (event) => canSee(viewer, event);
+  },
+};
+
+/** Public events only, whoever asks (a deployment that serves no internal events downstream). */
 export const publicOnly: FeedAccessPolicy = {
   forRequest: () => (event) => event.metadata.visibility === 'public',
 };
@@ -49,7 +71,7 @@ export interface DeliveryOptions {
   readonly retryMs?: number;
   /** How many events one catch-up read of the store fetches (default 500). */
   readonly batchSize?: number;
-  /** Who may see what (default: public events only). */
+  /** Who may see what (default: `callerAccess`, the caller's rights). */
   readonly access?: FeedAccessPolicy;
   /** Observes every write, overflow and close of the streaming connections. */
   readonly probe?: (sample: SseProbeSample) => void;
@@ -68,7 +90,7 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
     closeGraceMs: options.closeGraceMs ?? 10_000,
     retryMs: options.retryMs ?? 2_000,
     batchSize: options.batchSize ?? 500,
-    access: options.access ?? publicOnly,
+    access: options.access ?? callerAccess,
     ...(options.probe ? { probe: options.probe } : {}),
   };
 }

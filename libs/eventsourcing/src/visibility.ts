@@ -137,3 +137,12 @@ function parseStates(json: string): string[] {
     return [];
   }
 }
+
+/**
+ * The caller the identity layer verified for a framework request (`request.actor`); null when
+ * there is none, which counts as anonymous.
+ */
+export function actorOfRequest(request: unknown): Actor | null {
+  const actor = (request as { actor?: Actor } | null)?.actor;
+  return actor && typeof actor === 'object' && typeof actor.role === 'string' ? actor : null;
+}

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Actor } from '#event-store';
 
 export type SubscriptionState = 'active' | 'paused';
 
@@ -13,6 +14,8 @@ export interface WebhookSubscription {
   readonly categories: readonly string[];
   readonly state: SubscriptionState;
   readonly createdAt: string;
+  /** Who registered it: its events are the ones this actor may see. Null for older subscriptions (public events only). */
+  readonly actor: Actor | null;
 }
 
 /** How far a subscription got: everything up to `position` is delivered, parked or not for it. */
@@ -77,6 +80,7 @@ interface SubscriptionRow {
   categories: string;
   state: SubscriptionState;
   created_at: string;
+  actor: string | null;
 }
 
 /** The webhook tables in `<dataDir>/delivery.sqlite`: subscriptions, checkpoints, parked deliveries. */
@@ -91,6 +95,7 @@ export class WebhookStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    addActorColumn(this.db);
   }
 
   /** Creates the subscription and its checkpoint; false when the id is taken. */
@@ -98,8 +103,8 @@ export class WebhookStore {
     return this.db.transaction(() => {
       const inserted = this.db
         .prepare(
-          `INSERT OR IGNORE INTO webhook_subscriptions (id, url, secret, types, categories, state, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR IGNORE INTO webhook_subscriptions (id, url, secret, types, categories, state, created_at, actor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           subscription.id,
@@ -109,6 +114,7 @@ export class WebhookStore {
           JSON.stringify(subscription.categories),
           subscription.state,
           subscription.createdAt,
+          subscription.actor ? JSON.stringify(subscription.actor) : null,
         );
       if (inserted.changes === 0) return false;
       this.db
@@ -257,5 +263,13 @@ function toSubscription(row: SubscriptionRow): WebhookSubscription {
     categories: JSON.parse(row.categories) as string[],
     state: row.state,
     createdAt: row.created_at,
+    actor: row.actor ? (JSON.parse(row.actor) as Actor) : null,
   };
+}
+
+/** Subscriptions registered before identity have no actor: they keep getting public events only. */
+function addActorColumn(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(webhook_subscriptions)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'actor'))
+    db.exec('ALTER TABLE webhook_subscriptions ADD COLUMN actor TEXT');
 }

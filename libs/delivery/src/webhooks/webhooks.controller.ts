@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { actorOfRequest } from '#eventsourcing';
 import { Webhooks } from './webhooks.service.js';
 
 class SubscriptionFilterDto {
@@ -77,9 +78,13 @@ export class WebhooksController {
   constructor(private readonly webhooks: Webhooks) {}
 
   @Post()
-  @ApiOperation({ summary: 'Registers a webhook: signed POSTs of the matching public events, in log order' })
-  register(@Body() body: RegisterSubscriptionDto) {
-    return this.webhooks.register(body);
+  @ApiOperation({
+    summary:
+      'Registers a webhook: signed POSTs of the matching events the registering caller may see, in log order',
+  })
+  register(@Body() body: RegisterSubscriptionDto, @Req() request: unknown) {
+    const actor = actorOfRequest(request) ?? { id: 'anonymous', role: 'anonymous' as const, state: null };
+    return this.webhooks.register({ ...body, actor });
   }
 
   @Get()

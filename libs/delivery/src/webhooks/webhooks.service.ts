@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { join } from 'node:path';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type Actor, type EventStore } from '#event-store';
 import { ProblemException } from '#eventsourcing';
 import { WEBHOOK_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
 import { checkTarget, TargetRefused } from './target-check.js';
@@ -20,6 +20,8 @@ export interface RegisterSubscription {
   readonly secret: string;
   readonly filter?: { readonly types?: readonly string[]; readonly categories?: readonly string[] };
   readonly from?: number;
+  /** Who registers it; its events are those this actor may see. */
+  readonly actor: Actor;
 }
 
 /** What the API shows of a subscription: never the secret. */
@@ -29,6 +31,8 @@ export interface SubscriptionStatus {
   readonly filter: { readonly types: readonly string[]; readonly categories: readonly string[] };
   readonly state: 'active' | 'paused';
   readonly createdAt: string;
+  /** Who registered it: the subscription gets the events this actor may see. */
+  readonly registeredBy: { readonly id: string; readonly role: string; readonly state: string | null } | null;
   /** Every event up to `position` is handled (delivered, parked or not for this subscriber). */
   readonly position: number;
   readonly deliveredPosition: number;
@@ -74,6 +78,14 @@ export class Webhooks implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async register(request: RegisterSubscription): Promise<SubscriptionStatus> {
+    if (request.actor.role === 'anonymous') {
+      throw ProblemException.of(
+        401,
+        'unauthenticated',
+        'Webhooks need an identity',
+        'send a bearer token or an API key',
+      );
+    }
     await this.checkUrl(request.url);
     const head = (await this.events.head()).position;
     const from = request.from ?? head;
@@ -92,6 +104,7 @@ export class Webhooks implements OnApplicationBootstrap, OnModuleDestroy {
       categories: [...new Set(request.filter?.categories ?? [])],
       state: 'active',
       createdAt: new Date().toISOString(),
+      actor: { id: request.actor.id, role: request.actor.role, state: request.actor.state ?? null },
     };
     if (!this.db.create(subscription, from)) {
       throw ProblemException.of(409, 'conflict', 'A webhook subscription with this id exists', undefined, {
@@ -123,6 +136,13 @@ export class Webhooks implements OnApplicationBootstrap, OnModuleDestroy {
       filter: { types: subscription.types, categories: subscription.categories },
       state: subscription.state,
       createdAt: subscription.createdAt,
+      registeredBy: subscription.actor
+        ? {
+            id: subscription.actor.id,
+            role: subscription.actor.role,
+            state: subscription.actor.state ?? null,
+          }
+        : null,
       position: checkpoint.position,
       deliveredPosition: checkpoint.deliveredPosition,
       deliveredAt: checkpoint.deliveredAt,

@@ -3,6 +3,7 @@ import { SqliteEventStore, StreamNotFoundError, type EventStore } from '#event-s
 import { newEvent } from '#event-store/testing/event-builders.js';
 import {
   applyEvent,
+  FULL_VIEWER,
   setupProvenance,
   type EventSourcingOptions,
   type Projection,
@@ -46,7 +47,13 @@ describe('the audit over the store', () => {
   afterEach(() => store.close());
 
   it("gives an entity's events oldest first with the whole envelope, a page at a time", async () => {
-    const history = await entityHistory(store, 'activity-forum', { limit: 2, offset: 1 });
+    const history = await entityHistory(
+      store,
+      'activity-forum',
+      { limit: 2, offset: 1 },
+      undefined,
+      FULL_VIEWER,
+    );
     expect(history).toMatchObject({ stream: 'activity-forum', total: 3, limit: 2, offset: 1 });
     expect(history?.items.map((e) => [e.revision, e.position, e.type])).toEqual([
       [1, 3, 'ActivityStarted'],
@@ -63,16 +70,24 @@ describe('the audit over the store', () => {
       visibility: 'internal',
       data: { activityId: 'forum' },
     });
-    expect((await entityHistory(store, 'activity-forum', { limit: 2, offset: 5 }))?.items).toEqual([]);
-    await expect(entityHistory(store, 'activity-none', { limit: 2, offset: 0 })).rejects.toThrow(
-      StreamNotFoundError,
-    );
+    expect(
+      (await entityHistory(store, 'activity-forum', { limit: 2, offset: 5 }, undefined, FULL_VIEWER))?.items,
+    ).toEqual([]);
+    await expect(
+      entityHistory(store, 'activity-none', { limit: 2, offset: 0 }, undefined, FULL_VIEWER),
+    ).rejects.toThrow(StreamNotFoundError);
   });
 
   it('keeps what was recorded, or what had happened, by an asOf', async () => {
     const types = async (asOf: string) =>
       (
-        await entityHistory(store, 'activity-forum', { limit: 50, offset: 0 }, asOfPredicate(asOf)!)
+        await entityHistory(
+          store,
+          'activity-forum',
+          { limit: 50, offset: 0 },
+          asOfPredicate(asOf)!,
+          FULL_VIEWER,
+        )
       )?.items.map((e) => e.type);
     expect(await types('position:3')).toEqual(['ActivityScheduled', 'ActivityStarted']);
     expect(await types('2025-01-01')).toEqual(['ActivityScheduled']);
@@ -108,7 +123,7 @@ describe('the audit over the store', () => {
     const options = { projections: [rowsProjection] } as unknown as EventSourcingOptions;
     const handler = new GetRowProvenanceHandler(readModels as unknown as ReadModels, store, options);
     const result = await handler.execute(
-      new GetRowProvenance('forums', 'plan/forum', { limit: 2, offset: 1 }),
+      new GetRowProvenance('forums', 'plan/forum', { limit: 2, offset: 1 }, {}, FULL_VIEWER),
     );
     expect(result).toMatchObject({
       projection: 'forums',

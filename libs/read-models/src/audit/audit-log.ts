@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '#event-store';
-import { parseAsOf } from '#eventsourcing';
+import { canSee, parseAsOf, PUBLIC_VIEWER, type Viewer } from '#eventsourcing';
 import type { Page } from './audit.query.js';
 
 /** An event as the audit shows it: the whole envelope, straight from the store. */
@@ -57,19 +57,21 @@ export function asOfPredicate(asOf: string): ((event: RecordedEvent) => boolean)
 }
 
 /**
- * A stream's events, oldest first, a page at a time. Throws `StreamNotFoundError` for a stream
- * without events; null when `kept` leaves none of them.
+ * A stream's events that the viewer may see, oldest first, a page at a time. Throws
+ * `StreamNotFoundError` for a stream without events; null when `kept` and the viewer's rights
+ * leave none of them.
  */
 export async function entityHistory(
   store: EventStore,
   stream: string,
   page: Page,
   kept?: (event: RecordedEvent) => boolean,
+  viewer: Viewer = PUBLIC_VIEWER,
 ) {
   let total: number;
   let events: RecordedEvent[];
-  if (kept) {
-    const all = (await store.readStream(stream)).filter(kept);
+  if (kept || !viewer.all) {
+    const all = (await store.readStream(stream)).filter((e) => canSee(viewer, e) && (!kept || kept(e)));
     if (all.length === 0) return null;
     total = all.length;
     events = all.slice(page.offset, page.offset + page.limit);

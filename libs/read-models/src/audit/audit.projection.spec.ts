@@ -30,6 +30,7 @@ describe('audit projections', () => {
         occurred_at: '2024-11-18T09:00:00.000Z',
         recorded_at: '2025-01-01T00:00:00.000Z',
         visibility: 'internal',
+        states: '[]',
       },
     ]);
   });

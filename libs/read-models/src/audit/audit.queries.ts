@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import { ProblemException, PUBLIC_VIEWER, ReadModels, type ReadOptions, type Viewer } from '#eventsourcing';
 import { asOfPredicate, entityHistory } from './audit-log.js';
 import {
   actorHistory,
@@ -19,6 +19,7 @@ export class GetEntityHistory extends Query<Result<typeof entityHistory>> {
     readonly stream: string,
     readonly page: Page,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -29,6 +30,7 @@ export class GetCorrelationChain extends Query<Result<typeof correlationChain>> 
     readonly correlationId: string,
     readonly page: Page,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -39,6 +41,7 @@ export class GetActorHistory extends Query<Result<typeof actorHistory>> {
     readonly actorId: string,
     readonly filter: Page & TimeRange,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -48,6 +51,7 @@ export class GetAuditTimeline extends Query<ReturnType<typeof auditTimeline>> {
   constructor(
     readonly filter: TimelineFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -60,11 +64,11 @@ const notFound = (detail: string) => ProblemException.of(404, 'not-found', 'Not 
 export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ stream, page, read }: GetEntityHistory) {
+  async execute({ stream, page, read, viewer }: GetEntityHistory) {
     const kept = read.asOf === undefined ? undefined : asOfPredicate(read.asOf);
     if (kept === null) throw invalidAsOf();
-    const history = await entityHistory(this.store, stream, page, kept);
-    if (!history) throw notFound(`stream ${stream} had no events as of ${read.asOf}`);
+    const history = await entityHistory(this.store, stream, page, kept, viewer);
+    if (!history) throw notFound(`there is no stream ${stream}${read.asOf ? ` as of ${read.asOf}` : ''}`);
     return history;
   }
 }
@@ -73,9 +77,9 @@ export class GetEntityHistoryHandler implements IQueryHandler<GetEntityHistory> 
 export class GetCorrelationChainHandler implements IQueryHandler<GetCorrelationChain> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ correlationId, page, read }: GetCorrelationChain) {
+  async execute({ correlationId, page, read, viewer }: GetCorrelationChain) {
     const view = await this.readModels.view(read);
-    const chain = correlationChain(view.db, correlationId, page);
+    const chain = correlationChain(view.db, correlationId, page, viewer);
     if (!chain) throw notFound(`no event carries the correlation id ${correlationId}`);
     return chain;
   }
@@ -85,9 +89,9 @@ export class GetCorrelationChainHandler implements IQueryHandler<GetCorrelationC
 export class GetActorHistoryHandler implements IQueryHandler<GetActorHistory> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ actorId, filter, read }: GetActorHistory) {
+  async execute({ actorId, filter, read, viewer }: GetActorHistory) {
     const view = await this.readModels.view(read);
-    const history = actorHistory(view.db, actorId, filter);
+    const history = actorHistory(view.db, actorId, filter, viewer);
     if (!history) throw notFound(`the log holds nothing done by ${actorId}`);
     return history;
   }
@@ -97,9 +101,9 @@ export class GetActorHistoryHandler implements IQueryHandler<GetActorHistory> {
 export class GetAuditTimelineHandler implements IQueryHandler<GetAuditTimeline> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: GetAuditTimeline) {
+  async execute({ filter, read, viewer }: GetAuditTimeline) {
     const view = await this.readModels.view(read);
-    return auditTimeline(view.db, filter);
+    return auditTimeline(view.db, filter, viewer);
   }
 }
 

@@ -1,3 +1,4 @@
+import { FULL_VIEWER } from '#eventsourcing';
 import { actorHistory, auditTimeline } from './audit.query.js';
 import { correlationChain } from './correlation.query.js';
 import { givenAudit, tashkentLog } from './testing/audit-events.builders.js';
@@ -11,8 +12,8 @@ describe('audit queries', () => {
 
   describe('the timeline', () => {
     it('lists the log newest first, a page at a time', () => {
-      expect(positions(auditTimeline(db, page))).toEqual([4, 3, 2, 1]);
-      expect(auditTimeline(db, { limit: 2, offset: 1 })).toMatchObject({
+      expect(positions(auditTimeline(db, page, FULL_VIEWER))).toEqual([4, 3, 2, 1]);
+      expect(auditTimeline(db, { limit: 2, offset: 1 }, FULL_VIEWER)).toMatchObject({
         items: [{ position: 3 }, { position: 2 }],
         total: 4,
         limit: 2,
@@ -21,19 +22,25 @@ describe('audit queries', () => {
     });
 
     it('filters by actor, type and stream', () => {
-      expect(positions(auditTimeline(db, { ...page, actor: 'local-operator' }))).toEqual([2, 1]);
-      expect(positions(auditTimeline(db, { ...page, type: 'PlanAdopted' }))).toEqual([3]);
-      expect(positions(auditTimeline(db, { ...page, stream: 'plan-2025' }))).toEqual([3, 2]);
+      expect(positions(auditTimeline(db, { ...page, actor: 'local-operator' }, FULL_VIEWER))).toEqual([2, 1]);
+      expect(positions(auditTimeline(db, { ...page, type: 'PlanAdopted' }, FULL_VIEWER))).toEqual([3]);
+      expect(positions(auditTimeline(db, { ...page, stream: 'plan-2025' }, FULL_VIEWER))).toEqual([3, 2]);
     });
 
     it('filters by recorded time: a day alone is the whole day', () => {
-      expect(positions(auditTimeline(db, { ...page, from: '2025-01-02', to: '2025-01-03' }))).toEqual([3, 2]);
-      expect(positions(auditTimeline(db, { ...page, from: '2025-01-03T00:00:00.001Z' }))).toEqual([4]);
-      expect(positions(auditTimeline(db, { ...page, to: '2025-01-01T01:00:00+01:00' }))).toEqual([1]);
+      expect(
+        positions(auditTimeline(db, { ...page, from: '2025-01-02', to: '2025-01-03' }, FULL_VIEWER)),
+      ).toEqual([3, 2]);
+      expect(
+        positions(auditTimeline(db, { ...page, from: '2025-01-03T00:00:00.001Z' }, FULL_VIEWER)),
+      ).toEqual([4]);
+      expect(positions(auditTimeline(db, { ...page, to: '2025-01-01T01:00:00+01:00' }, FULL_VIEWER))).toEqual(
+        [1],
+      );
     });
 
     it('shows each entry with its actor and command', () => {
-      expect(auditTimeline(db, { ...page, type: 'PlanAdopted' }).items[0]).toEqual({
+      expect(auditTimeline(db, { ...page, type: 'PlanAdopted' }, FULL_VIEWER).items[0]).toEqual({
         position: 3,
         eventId: log[2].id,
         stream: 'plan-2025',
@@ -51,7 +58,7 @@ describe('audit queries', () => {
 
   describe("an actor's history", () => {
     it('sums up what they did and lists it newest first', () => {
-      expect(actorHistory(db, 'local-operator', page)).toMatchObject({
+      expect(actorHistory(db, 'local-operator', page, FULL_VIEWER)).toMatchObject({
         actorId: 'local-operator',
         summary: {
           events: 2,
@@ -64,25 +71,25 @@ describe('audit queries', () => {
         items: [{ position: 2, commandType: 'AddActivityToPlan' }, { position: 1 }],
         total: 2,
       });
-      expect(actorHistory(db, 'focal-kz', page)?.summary).toMatchObject({
+      expect(actorHistory(db, 'focal-kz', page, FULL_VIEWER)?.summary).toMatchObject({
         roles: ['focal-point'],
         states: ['KZ'],
       });
     });
 
     it('pages and bounds the list by time, not the summary', () => {
-      const history = actorHistory(db, 'local-operator', { ...page, from: '2025-01-02' });
+      const history = actorHistory(db, 'local-operator', { ...page, from: '2025-01-02' }, FULL_VIEWER);
       expect(history).toMatchObject({ summary: { events: 2 }, items: [{ position: 2 }], total: 1 });
     });
 
     it('is null for an actor the log holds nothing of', () => {
-      expect(actorHistory(db, 'nobody', page)).toBeNull();
+      expect(actorHistory(db, 'nobody', page, FULL_VIEWER)).toBeNull();
     });
   });
 
   describe('a correlation chain', () => {
     it('lists every event sharing the id, oldest first, with what caused what', () => {
-      const chain = correlationChain(db, 'scenario.tashkent', page);
+      const chain = correlationChain(db, 'scenario.tashkent', page, FULL_VIEWER);
       expect(chain).toMatchObject({ correlationId: 'scenario.tashkent', total: 3, limit: 50, offset: 0 });
       const decisionRef = { eventId: log[0].id, position: 1, stream: 'meeting-6', type: 'DecisionRecorded' };
       const adoptionRef = { eventId: log[2].id, position: 3, stream: 'plan-2025', type: 'PlanAdopted' };
@@ -110,8 +117,10 @@ describe('audit queries', () => {
     });
 
     it('pages, and is null for an id no event carries', () => {
-      expect(positions(correlationChain(db, 'scenario.tashkent', { limit: 1, offset: 2 })!)).toEqual([3]);
-      expect(correlationChain(db, 'unknown', page)).toBeNull();
+      expect(
+        positions(correlationChain(db, 'scenario.tashkent', { limit: 1, offset: 2 }, FULL_VIEWER)!),
+      ).toEqual([3]);
+      expect(correlationChain(db, 'unknown', page, FULL_VIEWER)).toBeNull();
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import { PUBLIC_VIEWER, statementsFor, visibilityParams, visibleSql, type Viewer } from '#eventsourcing';
 
 /** One event of the log as the audit index keeps it (no data: see the entity's history for that). */
 export interface AuditEntry {
@@ -61,7 +61,7 @@ interface ActorRow {
 
 const WHERE = `WHERE (@actor IS NULL OR actor_id = @actor) AND (@type IS NULL OR type = @type)
   AND (@stream IS NULL OR stream = @stream) AND (@from IS NULL OR recorded_at >= @from)
-  AND (@to IS NULL OR recorded_at <= @to)`;
+  AND (@to IS NULL OR recorded_at <= @to) AND ${visibleSql()}`;
 
 const statements = statementsFor((db: Database) => ({
   page: db.prepare<Record<string, unknown>, ActorRow>(
@@ -70,19 +70,21 @@ const statements = statementsFor((db: Database) => ({
   count: db.prepare<Record<string, unknown>, { n: number }>(
     `SELECT COUNT(*) AS n FROM rm_audit_actor ${WHERE}`,
   ),
-  summary: db.prepare<[string], Record<string, string | number | null>>(
+  // Only the events the viewer may see are summed up.
+  summary: db.prepare<Record<string, unknown>, Record<string, string | number | null>>(
     `SELECT COUNT(*) AS events, COUNT(DISTINCT command_id) AS commands,
        json_group_array(DISTINCT actor_role) FILTER (WHERE actor_role IS NOT NULL) AS roles,
        json_group_array(DISTINCT actor_state) FILTER (WHERE actor_state IS NOT NULL) AS states,
        MIN(recorded_at) AS first, MAX(recorded_at) AS last
-     FROM rm_audit_actor WHERE actor_id = ?`,
+     FROM rm_audit_actor WHERE actor_id = @actorId AND ${visibleSql()}`,
   ),
 }));
 
-/** Recent events across the log, newest first, by actor, type, stream and recorded time. */
-export function auditTimeline(db: Database, filter: TimelineFilter) {
+/** Recent events the viewer may see across the log, newest first, by actor, type, stream and recorded time. */
+export function auditTimeline(db: Database, filter: TimelineFilter, viewer: Viewer = PUBLIC_VIEWER) {
   const s = statements(db);
   const params = {
+    ...visibilityParams(viewer),
     actor: filter.actor ?? null,
     type: filter.type ?? null,
     stream: filter.stream ?? null,
@@ -94,9 +96,14 @@ export function auditTimeline(db: Database, filter: TimelineFilter) {
   return { items, total, limit: filter.limit, offset: filter.offset };
 }
 
-/** What an actor did, newest first; null when the log holds nothing of theirs. */
-export function actorHistory(db: Database, actorId: string, filter: Page & TimeRange) {
-  const row = statements(db).summary.get(actorId);
+/** What an actor did that the viewer may see, newest first; null when the log holds nothing of that. */
+export function actorHistory(
+  db: Database,
+  actorId: string,
+  filter: Page & TimeRange,
+  viewer: Viewer = PUBLIC_VIEWER,
+) {
+  const row = statements(db).summary.get({ actorId, ...visibilityParams(viewer) });
   if (!row || row.events === 0) return null;
   const summary: ActorSummary = {
     events: Number(row.events),
@@ -106,7 +113,7 @@ export function actorHistory(db: Database, actorId: string, filter: Page & TimeR
     firstRecordedAt: row.first === null ? null : String(row.first),
     lastRecordedAt: row.last === null ? null : String(row.last),
   };
-  return { actorId, summary, ...auditTimeline(db, { ...filter, actor: actorId }) };
+  return { actorId, summary, ...auditTimeline(db, { ...filter, actor: actorId }, viewer) };
 }
 
 function bound(time: string | undefined, side: 'start' | 'end'): string | null {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN, VISIBILITY_COLUMNS } from '../shared/row-visibility.js';
 
 /** One row per event of the log: who did what, when; the `audit-actors` projection owns it. */
 export function createActorTable(db: Database): void {
@@ -16,7 +17,8 @@ export function createActorTable(db: Database): void {
       correlation_id TEXT,
       occurred_at TEXT,
       recorded_at TEXT,
-      visibility TEXT
+      visibility TEXT,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_audit_actor_actor ON rm_audit_actor (actor_id, position);
     CREATE INDEX IF NOT EXISTS rm_audit_actor_type ON rm_audit_actor (type, position);
@@ -42,6 +44,7 @@ export function createCorrelationTable(db: Database): void {
       command_type TEXT,
       occurred_at TEXT,
       recorded_at TEXT,
+      ${VISIBILITY_COLUMNS},
       PRIMARY KEY (correlation_id, position)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_audit_correlation_event ON rm_audit_correlation (event_id);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import { PUBLIC_VIEWER, statementsFor, visibilityParams, visibleSql, type Viewer } from '#eventsourcing';
 import type { Page } from './audit.query.js';
 
 /** An event a chain link points to. */
@@ -47,28 +47,41 @@ interface CorrelationRow {
 
 type RefRow = { event_id: string; position: number; stream: string; type: string };
 
+// Links, causes and effects alike, are only the events the viewer may see.
 const statements = statementsFor((db: Database) => ({
-  page: db.prepare<[string, number, number], CorrelationRow>(
-    'SELECT * FROM rm_audit_correlation WHERE correlation_id = ? ORDER BY position LIMIT ? OFFSET ?',
+  page: db.prepare<Record<string, unknown>, CorrelationRow>(
+    `SELECT * FROM rm_audit_correlation WHERE correlation_id = @correlationId AND ${visibleSql()}
+     ORDER BY position LIMIT @limit OFFSET @offset`,
   ),
-  count: db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM rm_audit_correlation WHERE correlation_id = ?',
+  count: db.prepare<Record<string, unknown>, { n: number }>(
+    `SELECT COUNT(*) AS n FROM rm_audit_correlation WHERE correlation_id = @correlationId AND ${visibleSql()}`,
   ),
-  event: db.prepare<[string], RefRow>(
-    'SELECT event_id, position, stream, type FROM rm_audit_correlation WHERE event_id = ?',
+  event: db.prepare<Record<string, unknown>, RefRow>(
+    `SELECT event_id, position, stream, type FROM rm_audit_correlation WHERE event_id = @eventId AND ${visibleSql()}`,
   ),
-  caused: db.prepare<[string], RefRow>(
-    'SELECT event_id, position, stream, type FROM rm_audit_correlation WHERE causation_id = ? ORDER BY position',
+  caused: db.prepare<Record<string, unknown>, RefRow>(
+    `SELECT event_id, position, stream, type FROM rm_audit_correlation WHERE causation_id = @eventId
+       AND ${visibleSql()} ORDER BY position`,
   ),
 }));
 
-/** Every event sharing a correlation id, oldest first, with who caused what; null when there is none. */
-export function correlationChain(db: Database, correlationId: string, page: Page) {
+/**
+ * Every event sharing a correlation id that the viewer may see, oldest first, with who caused
+ * what; null when there is none.
+ */
+export function correlationChain(
+  db: Database,
+  correlationId: string,
+  page: Page,
+  viewer: Viewer = PUBLIC_VIEWER,
+) {
   const s = statements(db);
-  const total = s.count.get(correlationId)?.n ?? 0;
+  const seen = visibilityParams(viewer);
+  const total = s.count.get({ correlationId, ...seen })?.n ?? 0;
   if (total === 0) return null;
-  const items = s.page.all(correlationId, page.limit, page.offset).map((r): ChainLink => {
-    const cause = r.causation_id === null ? undefined : s.event.get(r.causation_id);
+  const rows = s.page.all({ correlationId, ...seen, limit: page.limit, offset: page.offset });
+  const items = rows.map((r): ChainLink => {
+    const cause = r.causation_id === null ? undefined : s.event.get({ eventId: r.causation_id, ...seen });
     return {
       position: r.position,
       eventId: r.event_id,
@@ -82,7 +95,7 @@ export function correlationChain(db: Database, correlationId: string, page: Page
       recordedAt: r.recorded_at,
       causationId: r.causation_id,
       causedBy: cause ? toRef(cause) : null,
-      caused: s.caused.all(r.event_id).map(toRef),
+      caused: s.caused.all({ eventId: r.event_id, ...seen }).map(toRef),
     };
   });
   return { correlationId, items, total, limit: page.limit, offset: page.offset };

@@ -37,8 +37,8 @@ const dates = (db: Database.Database, id: string) =>
     .get(id);
 
 describe('calendar projection', () => {
-  it('is version 1 and reads the meetings and the life of activities, not progress reports', () => {
-    expect(projection).toMatchObject({ name: 'calendar', version: 1 });
+  it('is version 2 and reads the meetings and the life of activities, not progress reports', () => {
+    expect(projection).toMatchObject({ name: 'calendar', version: 2 });
     expect(projection.eventTypes).toEqual(
       expect.arrayContaining(['MeetingScheduled', 'MeetingClosed', 'ActivityScheduled', 'ActivityCancelled']),
     );

@@ -9,6 +9,7 @@ import type {
   MeetingStepData,
 } from './calendar-events.js';
 import { createCalendarTables, dropCalendarTables } from './calendar.schema.js';
+import { withRowVisibility } from '../shared/row-visibility.js';
 
 const statements = statementsFor((db: Database) => ({
   insert: db.prepare(
@@ -44,62 +45,66 @@ const statements = statementsFor((db: Database) => ({
 type Statements = ReturnType<typeof statements>;
 
 /** The meetings, forums and programmes of the OTS, one dated entry each (the iCalendar feed reads it too). */
-export const calendarProjection: Projection = {
-  name: 'calendar',
-  version: 1,
-  eventTypes: [
-    'MeetingScheduled',
-    'DelegationAccredited',
-    'MeetingConvened',
-    'MeetingClosed',
-    'ActivityScheduled',
-    'ActivityStarted',
-    'ActivityCompleted',
-    'ActivityPostponed',
-    'ActivityCancelled',
-  ],
+export const calendarProjection: Projection = withRowVisibility(
+  {
+    name: 'calendar',
+    // 2: the visibility and states of each entry (docs/security.md).
+    version: 2,
+    eventTypes: [
+      'MeetingScheduled',
+      'DelegationAccredited',
+      'MeetingConvened',
+      'MeetingClosed',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivityCompleted',
+      'ActivityPostponed',
+      'ActivityCancelled',
+    ],
 
-  setup: createCalendarTables,
+    setup: createCalendarTables,
 
-  /** Rows are keyed `meeting/<id>` and `activity/<id>`. */
-  rowsOf(event: RecordedEvent, db: Database): string[] {
-    const [type, id] = entryOf(event);
-    return statements(db).exists.get(type, id) ? [`${type}/${id}`] : [];
-  },
+    /** Rows are keyed `meeting/<id>` and `activity/<id>`. */
+    rowsOf(event: RecordedEvent, db: Database): string[] {
+      const [type, id] = entryOf(event);
+      return statements(db).exists.get(type, id) ? [`${type}/${id}`] : [];
+    },
 
-  reset(db: Database): void {
-    statements.forget(db);
-    dropCalendarTables(db);
-  },
+    reset(db: Database): void {
+      statements.forget(db);
+      dropCalendarTables(db);
+    },
 
-  apply(db: Database, event: RecordedEvent): void {
-    const s = statements(db);
-    const at = event.metadata.recordedAt;
-    const position = event.position;
-    const id = entryOf(event)[1];
-    switch (event.type) {
-      case 'MeetingScheduled':
-        s.insert.run(meetingRow(event, event.data as unknown as MeetingScheduledData));
-        return;
-      case 'DelegationAccredited': {
-        const { state } = event.data as unknown as DelegationAccreditedData;
-        s.accredit.run({ id, state, at, position });
-        return;
+    apply(db: Database, event: RecordedEvent): void {
+      const s = statements(db);
+      const at = event.metadata.recordedAt;
+      const position = event.position;
+      const id = entryOf(event)[1];
+      switch (event.type) {
+        case 'MeetingScheduled':
+          s.insert.run(meetingRow(event, event.data as unknown as MeetingScheduledData));
+          return;
+        case 'DelegationAccredited': {
+          const { state } = event.data as unknown as DelegationAccreditedData;
+          s.accredit.run({ id, state, at, position });
+          return;
+        }
+        case 'MeetingConvened':
+        case 'MeetingClosed': {
+          const status = event.type === 'MeetingConvened' ? 'convened' : 'closed';
+          s.meetingStatus.run({ id, status, at, position });
+          return;
+        }
+        case 'ActivityScheduled':
+          s.insert.run(activityRow(event, event.data as unknown as ActivityScheduledData));
+          return;
+        default:
+          moveActivity(s, id, event);
       }
-      case 'MeetingConvened':
-      case 'MeetingClosed': {
-        const status = event.type === 'MeetingConvened' ? 'convened' : 'closed';
-        s.meetingStatus.run({ id, status, at, position });
-        return;
-      }
-      case 'ActivityScheduled':
-        s.insert.run(activityRow(event, event.data as unknown as ActivityScheduledData));
-        return;
-      default:
-        moveActivity(s, id, event);
-    }
+    },
   },
-};
+  [{ table: 'rm_calendar_entry', touchedAt: 'last_position' }],
+);
 
 function moveActivity(s: Statements, id: string, event: RecordedEvent): void {
   const current = s.dates.get(id);

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ReadModels, type ReadOptions } from '#eventsourcing';
+import { PUBLIC_VIEWER, ReadModels, type ReadOptions, type Viewer } from '#eventsourcing';
 import { renderICalendar } from './calendar.ics.js';
 import {
   calendarFeed,
@@ -13,6 +13,7 @@ export class ListCalendar extends Query<CalendarPage> {
   constructor(
     readonly filter: CalendarPageFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -23,6 +24,7 @@ export class GetCalendarFeed extends Query<string> {
   constructor(
     readonly filter: CalendarFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -32,9 +34,9 @@ export class GetCalendarFeed extends Query<string> {
 export class ListCalendarHandler implements IQueryHandler<ListCalendar> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: ListCalendar): Promise<CalendarPage> {
+  async execute({ filter, read, viewer }: ListCalendar): Promise<CalendarPage> {
     const view = await this.readModels.view(read);
-    return listCalendar(view.db, filter);
+    return listCalendar(view.db, filter, viewer);
   }
 }
 
@@ -42,8 +44,8 @@ export class ListCalendarHandler implements IQueryHandler<ListCalendar> {
 export class GetCalendarFeedHandler implements IQueryHandler<GetCalendarFeed> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: GetCalendarFeed): Promise<string> {
+  async execute({ filter, read, viewer }: GetCalendarFeed): Promise<string> {
     const view = await this.readModels.view(read);
-    return renderICalendar(calendarFeed(view.db, filter));
+    return renderICalendar(calendarFeed(view.db, filter, viewer));
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import { PUBLIC_VIEWER, statementsFor, visibilityParams, visibleSql, type Viewer } from '#eventsourcing';
 
 export type CalendarOrigin =
   | { readonly kind: 'series'; readonly seriesId: string; readonly number: number }
@@ -82,7 +82,8 @@ interface EntryRow {
 const WHERE = `(@from IS NULL OR end_date >= @from) AND (@to IS NULL OR start_date <= @to)
   AND (@kind IS NULL OR kind = @kind)
   AND (@state IS NULL OR host_state = @state OR lead_state = @state
-    OR EXISTS (SELECT 1 FROM json_each(participating_states) WHERE value = @state))`;
+    OR EXISTS (SELECT 1 FROM json_each(participating_states) WHERE value = @state))
+  AND ${visibleSql()}`;
 
 const statements = statementsFor((db: Database) => ({
   ascending: db.prepare<Record<string, unknown>, EntryRow>(
@@ -98,27 +99,36 @@ const statements = statementsFor((db: Database) => ({
   ),
 }));
 
-const paramsOf = (filter: CalendarFilter) => ({
+const paramsOf = (filter: CalendarFilter, viewer: Viewer) => ({
   from: filter.from ?? null,
   to: filter.to ?? null,
   kind: filter.kind ?? null,
   state: filter.state ?? null,
+  ...visibilityParams(viewer),
 });
 
-/** One page of the calendar, earliest first (`sort: '-start'`: latest first). */
-export function listCalendar(db: Database, filter: CalendarPageFilter): CalendarPage {
+/** One page of the entries the viewer may see, earliest first (`sort: '-start'`: latest first). */
+export function listCalendar(
+  db: Database,
+  filter: CalendarPageFilter,
+  viewer: Viewer = PUBLIC_VIEWER,
+): CalendarPage {
   const s = statements(db);
-  const params = paramsOf(filter);
+  const params = paramsOf(filter, viewer);
   const query = filter.sort === '-start' ? s.descending : s.ascending;
   const rows = query.all({ ...params, limit: filter.limit, offset: filter.offset });
   const total = s.count.get(params)?.n ?? 0;
   return { items: rows.map(toEntry), total, limit: filter.limit, offset: filter.offset };
 }
 
-/** Every entry the filter selects, earliest first, for the iCalendar feed. */
-export function calendarFeed(db: Database, filter: CalendarFilter): CalendarFeedEntry[] {
+/** Every entry the filter selects that the viewer may see, earliest first, for the iCalendar feed. */
+export function calendarFeed(
+  db: Database,
+  filter: CalendarFilter,
+  viewer: Viewer = PUBLIC_VIEWER,
+): CalendarFeedEntry[] {
   return statements(db)
-    .ascending.all({ ...paramsOf(filter), limit: -1, offset: 0 })
+    .ascending.all({ ...paramsOf(filter, viewer), limit: -1, offset: 0 })
     .map((row) => ({
       ...toEntry(row),
       visibility: row.visibility,

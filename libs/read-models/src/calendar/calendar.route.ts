@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '#eventsourcing';
+import { ProblemException, type Viewer } from '#eventsourcing';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { CalendarFeedQueryDto, CalendarQueryDto } from './calendar.dto.js';
 import { GetCalendarFeed, ListCalendar } from './calendar.queries.js';
 import type { CalendarFilter } from './calendar.query.js';
@@ -13,10 +14,10 @@ export class CalendarRoute {
 
   @Get('calendar')
   @ApiOperation({ summary: 'Meetings, forums and programmes, earliest first; each overlapping the range' })
-  list(@Query() query: CalendarQueryDto) {
+  list(@Query() query: CalendarQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, sort, limit, offset } = query;
     return this.queries.execute(
-      new ListCalendar({ ...filterOf(query), sort, limit, offset }, { minPosition, asOf }),
+      new ListCalendar({ ...filterOf(query), sort, limit, offset }, { minPosition, asOf }, viewer),
     );
   }
 
@@ -27,9 +28,9 @@ export class CalendarRoute {
   })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'A VCALENDAR with one VEVENT per entry', schema: { type: 'string' } })
-  feed(@Query() query: CalendarFeedQueryDto) {
+  feed(@Query() query: CalendarFeedQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf } = query;
-    return this.queries.execute(new GetCalendarFeed(filterOf(query), { minPosition, asOf }));
+    return this.queries.execute(new GetCalendarFeed(filterOf(query), { minPosition, asOf }, viewer));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN } from '../shared/row-visibility.js';
 
 /**
  * The table of the calendar read model, one row per meeting and per activity; `version` in the
@@ -24,6 +25,7 @@ export function createCalendarTables(db: Database): void {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       last_position INTEGER NOT NULL,
+      ${STATES_COLUMN},
       PRIMARY KEY (entry_type, entry_id)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_calendar_entry_dates ON rm_calendar_entry (start_date, end_date);`);

@@ -32,28 +32,29 @@ export const PRODUCT_EVENT_TYPES = [
 
 const statements = statementsFor((db: Database) => ({
   draft: db.prepare(
-    `INSERT INTO rm_decision_plan (plan_id, year, title, status) VALUES (?, ?, ?, 'drafted')
-     ON CONFLICT (plan_id) DO UPDATE SET year = excluded.year, title = excluded.title`,
+    `INSERT INTO rm_decision_plan (plan_id, year, title, status, last_position) VALUES (?, ?, ?, 'drafted', ?)
+     ON CONFLICT (plan_id) DO UPDATE SET year = excluded.year, title = excluded.title,
+       last_position = excluded.last_position`,
   ),
   adopt: db.prepare(
-    `INSERT INTO rm_decision_plan (plan_id, status, adopted_by_meeting, adopted_by_decision, adopted_on)
-     VALUES (@planId, 'adopted', @meetingId, @decisionId, @adoptedOn)
+    `INSERT INTO rm_decision_plan (plan_id, status, adopted_by_meeting, adopted_by_decision, adopted_on,
+       last_position) VALUES (@planId, 'adopted', @meetingId, @decisionId, @adoptedOn, @position)
      ON CONFLICT (plan_id) DO UPDATE SET status = 'adopted', adopted_by_meeting = @meetingId,
-       adopted_by_decision = @decisionId, adopted_on = @adoptedOn`,
+       adopted_by_decision = @decisionId, adopted_on = @adoptedOn, last_position = @position`,
   ),
-  retitle: db.prepare('UPDATE rm_decision_plan SET title = ? WHERE plan_id = ?'),
-  close: db.prepare(`UPDATE rm_decision_plan SET status = 'closed' WHERE plan_id = ?`),
+  retitle: db.prepare('UPDATE rm_decision_plan SET title = ?, last_position = ? WHERE plan_id = ?'),
+  close: db.prepare(`UPDATE rm_decision_plan SET status = 'closed', last_position = ? WHERE plan_id = ?`),
   adoptedBy: db.prepare<[string], DecisionRef>(
     `SELECT adopted_by_meeting AS meetingId, adopted_by_decision AS decisionId FROM rm_decision_plan
      WHERE plan_id = ? AND adopted_by_decision IS NOT NULL`,
   ),
   amend: db.prepare(
     `INSERT OR REPLACE INTO rm_decision_amendment VALUES (@planId, @amendmentId, @meetingId, @decisionId,
-       @amendedOn, @added, @removed, @position)`,
+       @amendedOn, @added, @removed, @position, 'public', '[]')`,
   ),
   schedule: db.prepare(
     `INSERT OR REPLACE INTO rm_decision_activity VALUES (@activityId, @meetingId, @decisionId, @kind, @title,
-       @leadState, @plannedStart, @plannedEnd, 'scheduled', 0, @visibility, @position)`,
+       @leadState, @plannedStart, @plannedEnd, 'scheduled', 0, @visibility, @position, '[]')`,
   ),
   activityOf: db.prepare<[string], DecisionRef>(
     'SELECT meeting_id AS meetingId, decision_id AS decisionId FROM rm_decision_activity WHERE activity_id = ?',
@@ -108,12 +109,12 @@ export function applyProductEvent(db: Database, event: RecordedEvent): DecisionR
   switch (event.type) {
     case 'PlanDrafted': {
       const d = event.data as unknown as PlanDraftedData;
-      s.draft.run(d.planId, d.year ?? null, JSON.stringify(d.title ?? {}));
+      s.draft.run(d.planId, d.year ?? null, JSON.stringify(d.title ?? {}), position);
       return [];
     }
     case 'PlanAdopted': {
       const d = event.data as unknown as PlanAdoptedData;
-      s.adopt.run({ planId: d.planId, ...d.decision, adoptedOn: d.adoptedOn ?? null });
+      s.adopt.run({ planId: d.planId, ...d.decision, adoptedOn: d.adoptedOn ?? null, position });
       return [d.decision];
     }
     case 'PlanAmended': {
@@ -127,12 +128,12 @@ export function applyProductEvent(db: Database, event: RecordedEvent): DecisionR
         removed: JSON.stringify(d.removedActivityIds ?? []),
         position,
       });
-      if (d.newTitle) s.retitle.run(JSON.stringify(d.newTitle), d.planId);
+      if (d.newTitle) s.retitle.run(JSON.stringify(d.newTitle), position, d.planId);
       return [d.decision, ...s.adoptedBy.all(d.planId)];
     }
     case 'PlanClosed': {
       const { planId } = event.data as { planId: string };
-      s.close.run(planId);
+      s.close.run(position, planId);
       return s.adoptedBy.all(planId);
     }
     case 'ActivityScheduled': {

@@ -39,8 +39,8 @@ const ofOrganise = (field: string, originalValue: unknown, correctedValue: unkno
   correction({ kind: 'decision', id: 'organise-joint-events' }, field, originalValue, correctedValue);
 
 describe('decisions projection', () => {
-  it('is version 1 and reads the record, the documents and what decisions produce', () => {
-    expect(projection).toMatchObject({ name: 'decisions', version: 1 });
+  it('is version 2 and reads the record, the documents and what decisions produce', () => {
+    expect(projection).toMatchObject({ name: 'decisions', version: 2 });
     expect(projection.eventTypes).toEqual(
       expect.arrayContaining(['DecisionRecorded', 'RecordCorrected', 'PlanAdopted', 'ActivityCancelled']),
     );
@@ -173,6 +173,9 @@ describe('decisions projection', () => {
         adopted_by_meeting: MEETING,
         adopted_by_decision: 'adopt-plan-2025',
         adopted_on: '2024-11-18',
+        last_position: 6,
+        visibility: 'public',
+        states: '["AZ","KG","KZ","TR","UZ"]',
       });
       const view = findDecision(db, MEETING, 'adopt-plan-2025');
       expect(view?.produced).toEqual({

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import { ProblemException, PUBLIC_VIEWER, ReadModels, type ReadOptions, type Viewer } from '#eventsourcing';
 import {
   findDecision,
   listDecisions,
@@ -12,6 +12,7 @@ export class GetDecision extends Query<DecisionView> {
     readonly meetingId: string,
     readonly decisionId: string,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -21,6 +22,7 @@ export class ListDecisions extends Query<ReturnType<typeof listDecisions>> {
   constructor(
     readonly filter: DecisionListFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -30,9 +32,9 @@ export class ListDecisions extends Query<ReturnType<typeof listDecisions>> {
 export class GetDecisionHandler implements IQueryHandler<GetDecision> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ meetingId, decisionId, read }: GetDecision): Promise<DecisionView> {
+  async execute({ meetingId, decisionId, read, viewer }: GetDecision): Promise<DecisionView> {
     const view = await this.readModels.view(read);
-    const decision = findDecision(view.db, meetingId, decisionId);
+    const decision = findDecision(view.db, meetingId, decisionId, viewer);
     if (!decision) {
       throw ProblemException.of(
         404,
@@ -50,8 +52,8 @@ export class GetDecisionHandler implements IQueryHandler<GetDecision> {
 export class ListDecisionsHandler implements IQueryHandler<ListDecisions> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: ListDecisions) {
+  async execute({ filter, read, viewer }: ListDecisions) {
     const view = await this.readModels.view(read);
-    return listDecisions(view.db, filter);
+    return listDecisions(view.db, filter, viewer);
   }
 }

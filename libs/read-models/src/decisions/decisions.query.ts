@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import {
+  canSeeItem,
+  PUBLIC_VIEWER,
+  statementsFor,
+  visibilityParams,
+  visibleSql,
+  type Viewer,
+} from '#eventsourcing';
 import type { DecisionDocumentData, Text } from './decision-events.js';
 import { producedBy, timelineOf } from './decision-products.query.js';
 import type { Correction, DecisionSummary, DecisionView } from './decision-view.js';
@@ -31,6 +38,7 @@ interface DecisionRow {
   cites: string;
   corrections: string;
   visibility: string;
+  states: string;
   occurred_at: string;
   recorded_at: string;
   m_id: string | null;
@@ -54,7 +62,8 @@ const SELECT = `SELECT d.*, m.meeting_id AS m_id, m.series_id AS m_series_id, m.
 const FILTER = `WHERE (@meetingId IS NULL OR d.meeting_id = @meetingId) AND (@kind IS NULL OR d.kind = @kind)
     AND (@state IS NULL OR EXISTS (SELECT 1 FROM json_each(d.adopting_states) WHERE value = @state))
     AND (@documentId IS NULL OR EXISTS (SELECT 1 FROM json_each(d.cites) WHERE value = @documentId)
-      OR EXISTS (SELECT 1 FROM json_each(d.documents) WHERE json_extract(value, '$.documentId') = @documentId))`;
+      OR EXISTS (SELECT 1 FROM json_each(d.documents) WHERE json_extract(value, '$.documentId') = @documentId))
+    AND ${visibleSql('d')}`;
 
 const statements = statementsFor((db: Database) => ({
   one: db.prepare<[string, string], DecisionRow>(`${SELECT} WHERE d.meeting_id = ? AND d.decision_id = ?`),
@@ -73,23 +82,33 @@ const statements = statementsFor((db: Database) => ({
   ),
 }));
 
-/** One decision with what it produced and its timeline; null when unknown. */
-export function findDecision(db: Database, meetingId: string, decisionId: string): DecisionView | null {
+/**
+ * One decision with what it produced and its timeline, as far as the viewer may see them; null
+ * when unknown or when the viewer may not see the decision.
+ */
+export function findDecision(
+  db: Database,
+  meetingId: string,
+  decisionId: string,
+  viewer: Viewer = PUBLIC_VIEWER,
+): DecisionView | null {
   const row = statements(db).one.get(meetingId, decisionId);
-  if (!row) return null;
+  if (!row || !canSeeItem(viewer, row)) return null;
   const ref = { meetingId, decisionId };
-  const timeline = timelineOf(db, ref);
+  const timeline = timelineOf(db, ref, viewer);
   const position = timeline.reduce((max, entry) => Math.max(max, entry.position), 0);
-  return { ...toSummary(db, row), produced: producedBy(db, ref), timeline, position };
+  return { ...toSummary(db, row), produced: producedBy(db, ref, viewer), timeline, position };
 }
 
-export function listDecisions(db: Database, filter: DecisionListFilter) {
+/** The decisions the viewer may see. */
+export function listDecisions(db: Database, filter: DecisionListFilter, viewer: Viewer = PUBLIC_VIEWER) {
   const s = statements(db);
   const params = {
     meetingId: filter.meetingId ?? null,
     kind: filter.kind ?? null,
     state: filter.state ?? null,
     documentId: filter.documentId ?? null,
+    ...visibilityParams(viewer),
   };
   const list = filter.sort === 'date' ? s.listByDate : s.listByDateDesc;
   const rows = list.all({ ...params, limit: filter.limit, offset: filter.offset });

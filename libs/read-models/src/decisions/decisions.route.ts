@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { Viewer } from '#eventsourcing';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto, ReadQueryDto } from '../shared/query-params.dto.js';
@@ -58,10 +60,14 @@ export class DecisionsRoute {
 
   @Get()
   @ApiOperation({ summary: 'The decision register: decisions with their meeting, agenda item and documents' })
-  list(@Query() query: ListDecisionsQueryDto) {
+  list(@Query() query: ListDecisionsQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, limit, offset, meetingId, kind, state, documentId, sort } = query;
     return this.queries.execute(
-      new ListDecisions({ meetingId, kind, state, documentId, sort, limit, offset }, { minPosition, asOf }),
+      new ListDecisions(
+        { meetingId, kind, state, documentId, sort, limit, offset },
+        { minPosition, asOf },
+        viewer,
+      ),
     );
   }
 
@@ -69,10 +75,10 @@ export class DecisionsRoute {
   @ApiOperation({
     summary: 'One decision with its provenance, its corrections, what it produced and its timeline',
   })
-  get(@Param() params: DecisionParams, @Query() query: ReadQueryDto) {
+  get(@Param() params: DecisionParams, @Query() query: ReadQueryDto, @Viewing() viewer: Viewer) {
     const { meetingId, decisionId } = params;
     return this.queries.execute(
-      new GetDecision(meetingId, decisionId, { minPosition: query.minPosition, asOf: query.asOf }),
+      new GetDecision(meetingId, decisionId, { minPosition: query.minPosition, asOf: query.asOf }, viewer),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN, VISIBILITY_COLUMNS } from '../shared/row-visibility.js';
 
 const TABLES = [
   'rm_decision_timeline',
@@ -34,6 +35,7 @@ export function createDecisionTables(db: Database): void {
       recorded_at TEXT NOT NULL,
       recorded_position INTEGER NOT NULL,
       last_position INTEGER NOT NULL,
+      ${STATES_COLUMN},
       PRIMARY KEY (meeting_id, decision_id)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_decision_kind ON rm_decision (kind);
@@ -64,7 +66,9 @@ export function createDecisionTables(db: Database): void {
       status TEXT NOT NULL,
       adopted_by_meeting TEXT,
       adopted_by_decision TEXT,
-      adopted_on TEXT
+      adopted_on TEXT,
+      last_position INTEGER NOT NULL,
+      ${VISIBILITY_COLUMNS}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_decision_plan_adopted_by ON rm_decision_plan (adopted_by_meeting, adopted_by_decision);
     CREATE TABLE IF NOT EXISTS rm_decision_amendment (
@@ -76,6 +80,7 @@ export function createDecisionTables(db: Database): void {
       added_activity_ids TEXT NOT NULL,
       removed_activity_ids TEXT NOT NULL,
       position INTEGER NOT NULL,
+      ${VISIBILITY_COLUMNS},
       PRIMARY KEY (plan_id, amendment_id)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_decision_amendment_by ON rm_decision_amendment (meeting_id, decision_id);
@@ -91,7 +96,8 @@ export function createDecisionTables(db: Database): void {
       status TEXT NOT NULL,
       progress INTEGER NOT NULL,
       visibility TEXT NOT NULL,
-      position INTEGER NOT NULL
+      position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_decision_activity_by ON rm_decision_activity (meeting_id, decision_id);
     CREATE TABLE IF NOT EXISTS rm_decision_follow_up (
@@ -104,7 +110,8 @@ export function createDecisionTables(db: Database): void {
       status TEXT NOT NULL,
       reviews TEXT NOT NULL DEFAULT '[]',
       visibility TEXT NOT NULL,
-      position INTEGER NOT NULL
+      position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_decision_follow_up_by ON rm_decision_follow_up (meeting_id, decision_id);
     CREATE TABLE IF NOT EXISTS rm_decision_timeline (
@@ -115,6 +122,7 @@ export function createDecisionTables(db: Database): void {
       stream TEXT NOT NULL,
       occurred_at TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
+      ${VISIBILITY_COLUMNS},
       PRIMARY KEY (meeting_id, decision_id, position)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_decision_timeline_position ON rm_decision_timeline (position);`);

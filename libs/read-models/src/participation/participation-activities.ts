@@ -31,7 +31,7 @@ const statements = statementsFor((db: Database) => ({
   schedule: db.prepare(
     `INSERT OR REPLACE INTO rm_participation_activity VALUES (@activityId, @kind, @title, @leadState,
        @leadInstitutionId, @participatingStates, @plannedStart, @plannedEnd, @city, @hostState, @origin,
-       'scheduled', 0, @visibility, @position)`,
+       'scheduled', 0, @visibility, @position, '[]')`,
   ),
   forgetStates: db.prepare('DELETE FROM rm_participation_activity_state WHERE activity_id = ?'),
   takePart: db.prepare('INSERT OR REPLACE INTO rm_participation_activity_state VALUES (?, ?, ?)'),
@@ -41,8 +41,12 @@ const statements = statementsFor((db: Database) => ({
        planned_end = COALESCE(@plannedEnd, planned_end), last_position = @position
      WHERE activity_id = @activityId`,
   ),
-  draft: db.prepare(`INSERT OR REPLACE INTO rm_participation_protocol VALUES (?, ?, 'drafted', NULL, ?, ?)`),
-  sign: db.prepare('INSERT OR REPLACE INTO rm_participation_signature VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+  draft: db.prepare(
+    `INSERT OR REPLACE INTO rm_participation_protocol VALUES (?, ?, 'drafted', NULL, ?, ?, '[]')`,
+  ),
+  sign: db.prepare(
+    `INSERT OR REPLACE INTO rm_participation_signature VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`,
+  ),
   status: db.prepare(
     `UPDATE rm_participation_protocol SET status = ?, signed_on = COALESCE(?, signed_on), last_position = ?
      WHERE protocol_id = ?`,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import { canSeeItem, PUBLIC_VIEWER, statementsFor, type Viewer } from '#eventsourcing';
 import type { LocalizedText } from './participation-events.js';
 import type { StateActivity, ParticipationSections, StateProtocol } from './participation.views.js';
 
@@ -18,7 +18,7 @@ const statements = statementsFor((db: Database) => ({
      WHERE p.state = ? AND p.lead >= ? ORDER BY a.planned_start, a.activity_id`,
   ),
   signatures: db.prepare<[string], Row>(
-    `SELECT s.*, p.title, p.status, p.visibility AS protocol_visibility,
+    `SELECT s.*, p.title, p.status, p.visibility AS protocol_visibility, p.states AS protocol_states,
        (SELECT json_group_array(DISTINCT o.state) FROM rm_participation_signature o
          WHERE o.protocol_id = s.protocol_id AND o.state <> s.state) AS counterparts
      FROM rm_participation_signature s LEFT JOIN rm_participation_protocol p USING (protocol_id)
@@ -35,36 +35,54 @@ const json = <T>(text: string | number | null): T | null =>
   text === null ? null : (JSON.parse(String(text)) as T);
 const str = (value: string | number | null) => (value === null ? null : String(value));
 
-/** The lists behind a state's totals, each in the order things happened. */
-export function participationSections(db: Database, code: string): ParticipationSections {
+/** The lists behind a state's totals, each in the order things happened, as far as the viewer may see them. */
+export function participationSections(
+  db: Database,
+  code: string,
+  viewer: Viewer = PUBLIC_VIEWER,
+): ParticipationSections {
   const s = statements(db);
+  const sees = (r: Row) => canSeeItem(viewer, { visibility: str(r.visibility), states: str(r.states) });
+  const seesProtocol = (r: Row) =>
+    sees(r) &&
+    (r.protocol_visibility === null ||
+      canSeeItem(viewer, { visibility: str(r.protocol_visibility), states: str(r.protocol_states) }));
   return {
-    meetingsAttended: s.attended.all(code).map((r) => ({
-      ...meetingOf(r),
-      hostState: str(r.host_state),
-      level: str(r.level),
-      headOfDelegation: str(r.head_of_delegation),
-      membership: str(r.membership),
-      visibility: String(r.visibility),
-    })),
-    meetingsHosted: s.hosted.all(code).map((r) => ({
-      ...meetingOf(r),
-      hostInstitutionId: str(r.host_institution_id),
-      visibility: String(r.visibility),
-    })),
-    activitiesLed: s.activities.all(code, 1).map(toActivity),
-    activitiesParticipated: s.activities.all(code, 0).map(toActivity),
-    protocolsSigned: protocolsOf(s.signatures.all(code)),
-    decisionsAdopted: s.decisions.all(code).map((r) => ({
-      meetingId: String(r.meeting_id),
-      decisionId: String(r.decision_id),
-      kind: str(r.kind),
-      text: json<LocalizedText>(r.text),
-      date: str(r.date),
-      city: str(r.city),
-      adoptingStates: json<string[]>(r.adopting_states) ?? [],
-      visibility: String(r.visibility),
-    })),
+    meetingsAttended: s.attended
+      .all(code)
+      .filter(sees)
+      .map((r) => ({
+        ...meetingOf(r),
+        hostState: str(r.host_state),
+        level: str(r.level),
+        headOfDelegation: str(r.head_of_delegation),
+        membership: str(r.membership),
+        visibility: String(r.visibility),
+      })),
+    meetingsHosted: s.hosted
+      .all(code)
+      .filter(sees)
+      .map((r) => ({
+        ...meetingOf(r),
+        hostInstitutionId: str(r.host_institution_id),
+        visibility: String(r.visibility),
+      })),
+    activitiesLed: s.activities.all(code, 1).filter(sees).map(toActivity),
+    activitiesParticipated: s.activities.all(code, 0).filter(sees).map(toActivity),
+    protocolsSigned: protocolsOf(s.signatures.all(code).filter(seesProtocol)),
+    decisionsAdopted: s.decisions
+      .all(code)
+      .filter(sees)
+      .map((r) => ({
+        meetingId: String(r.meeting_id),
+        decisionId: String(r.decision_id),
+        kind: str(r.kind),
+        text: json<LocalizedText>(r.text),
+        date: str(r.date),
+        city: str(r.city),
+        adoptingStates: json<string[]>(r.adopting_states) ?? [],
+        visibility: String(r.visibility),
+      })),
   };
 }
 

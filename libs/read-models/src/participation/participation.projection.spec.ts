@@ -67,6 +67,7 @@ describe('participation projection', () => {
         membership: 'observer',
         visibility: 'public',
         position: 2,
+        states: '["HU"]',
       },
     ]);
     expect(rows(db, 'rm_participation_meeting')).toEqual([
@@ -149,6 +150,7 @@ describe('participation projection', () => {
         signed_on: '2024-11-18',
         visibility: 'internal',
         last_position: 5,
+        states: '[]',
       },
     ]);
     expect(provenanceOf(db, 'participation', 'state/KZ')).toEqual([2, 5]);

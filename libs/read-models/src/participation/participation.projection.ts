@@ -17,6 +17,17 @@ import type {
   StateRegisteredData,
 } from './participation-events.js';
 import { createParticipationTables, dropParticipationTables } from './participation.schema.js';
+import { withRowVisibility, type ItemTable } from '../shared/row-visibility.js';
+
+/** A state's own row is reference data: it keeps the visibility of its registration and is not listed here. */
+const PARTICIPATION_ITEM_TABLES: readonly ItemTable[] = [
+  { table: 'rm_participation_meeting', touchedAt: 'position' },
+  { table: 'rm_participation_delegation', touchedAt: 'position' },
+  { table: 'rm_participation_decision', touchedAt: 'position' },
+  { table: 'rm_participation_activity', touchedAt: 'last_position' },
+  { table: 'rm_participation_protocol', touchedAt: 'last_position' },
+  { table: 'rm_participation_signature', touchedAt: 'position' },
+];
 
 const statements = statementsFor((db: Database) => ({
   register: db.prepare(
@@ -37,10 +48,12 @@ const statements = statementsFor((db: Database) => ({
      ON CONFLICT (code) DO UPDATE SET last_position = MAX(last_position, excluded.last_position)`,
   ),
   schedule: db.prepare(
-    'INSERT OR REPLACE INTO rm_participation_meeting VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT OR REPLACE INTO rm_participation_meeting VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`,
   ),
-  accredit: db.prepare('INSERT OR REPLACE INTO rm_participation_delegation VALUES (?, ?, ?, ?, ?, ?, ?)'),
-  decide: db.prepare('INSERT OR REPLACE INTO rm_participation_decision VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  accredit: db.prepare(
+    `INSERT OR REPLACE INTO rm_participation_delegation VALUES (?, ?, ?, ?, ?, ?, ?, '[]')`,
+  ),
+  decide: db.prepare(`INSERT OR REPLACE INTO rm_participation_decision VALUES (?, ?, ?, ?, ?, ?, ?, '[]')`),
   adopt: db.prepare('INSERT OR REPLACE INTO rm_participation_decision_state VALUES (?, ?, ?)'),
   correctText: db.prepare(
     'UPDATE rm_participation_decision SET text = ?, position = ? WHERE meeting_id = ? AND decision_id = ?',
@@ -88,40 +101,44 @@ export function statesTouchedBy(db: Database, event: RecordedEvent): string[] {
  * had then) and hosted, activities led and taken part in, protocols its institutions signed,
  * decisions it adopted; with its name and membership.
  */
-export const participationProjection: Projection = {
-  name: 'participation',
-  // 2: an index on activity_state(activity_id); without it every activity event scanned the table.
-  version: 2,
-  eventTypes: [
-    'StateRegistered',
-    'MembershipStatusChanged',
-    'MeetingScheduled',
-    'DelegationAccredited',
-    'DecisionRecorded',
-    'RecordCorrected',
-    ...ACTIVITY_EVENT_TYPES,
-    ...PROTOCOL_EVENT_TYPES,
-  ],
+export const participationProjection: Projection = withRowVisibility(
+  {
+    name: 'participation',
+    // 2: an index on activity_state(activity_id); without it every activity event scanned the table.
+    // 3: the visibility and states of meetings, delegations, decisions, activities, protocols, signatures.
+    version: 3,
+    eventTypes: [
+      'StateRegistered',
+      'MembershipStatusChanged',
+      'MeetingScheduled',
+      'DelegationAccredited',
+      'DecisionRecorded',
+      'RecordCorrected',
+      ...ACTIVITY_EVENT_TYPES,
+      ...PROTOCOL_EVENT_TYPES,
+    ],
 
-  setup: createParticipationTables,
+    setup: createParticipationTables,
 
-  /** Rows are keyed `state/<CODE>`. */
-  rowsOf(event: RecordedEvent, db: Database): string[] {
-    return statesTouchedBy(db, event).map((code) => `state/${code}`);
+    /** Rows are keyed `state/<CODE>`. */
+    rowsOf(event: RecordedEvent, db: Database): string[] {
+      return statesTouchedBy(db, event).map((code) => `state/${code}`);
+    },
+
+    reset(db: Database): void {
+      statements.forget(db);
+      forgetActivityStatements(db);
+      dropParticipationTables(db);
+    },
+
+    apply(db: Database, event: RecordedEvent): void {
+      applyParticipationEvent(db, event);
+      const s = statements(db);
+      for (const code of statesTouchedBy(db, event)) s.touch.run(code, event.position);
+    },
   },
-
-  reset(db: Database): void {
-    statements.forget(db);
-    forgetActivityStatements(db);
-    dropParticipationTables(db);
-  },
-
-  apply(db: Database, event: RecordedEvent): void {
-    applyParticipationEvent(db, event);
-    const s = statements(db);
-    for (const code of statesTouchedBy(db, event)) s.touch.run(code, event.position);
-  },
-};
+  PARTICIPATION_ITEM_TABLES,
+);
 
 function applyParticipationEvent(db: Database, event: RecordedEvent): void {
   const s = statements(db);

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import { ProblemException, PUBLIC_VIEWER, ReadModels, type ReadOptions, type Viewer } from '#eventsourcing';
 import {
   findStateParticipation,
   listStateParticipation,
@@ -11,6 +11,7 @@ export class GetStateParticipation extends Query<StateParticipation> {
   constructor(
     readonly code: string,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -20,6 +21,7 @@ export class ListStateParticipation extends Query<ReturnType<typeof listStatePar
   constructor(
     readonly filter: StateListFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -29,9 +31,9 @@ export class ListStateParticipation extends Query<ReturnType<typeof listStatePar
 export class GetStateParticipationHandler implements IQueryHandler<GetStateParticipation> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ code, read }: GetStateParticipation): Promise<StateParticipation> {
+  async execute({ code, read, viewer }: GetStateParticipation): Promise<StateParticipation> {
     const view = await this.readModels.view(read);
-    const state = findStateParticipation(view.db, code);
+    const state = findStateParticipation(view.db, code, viewer);
     if (!state) throw ProblemException.of(404, 'not-found', 'Not found', `there is no state ${code}`);
     return state;
   }
@@ -41,8 +43,8 @@ export class GetStateParticipationHandler implements IQueryHandler<GetStateParti
 export class ListStateParticipationHandler implements IQueryHandler<ListStateParticipation> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: ListStateParticipation) {
+  async execute({ filter, read, viewer }: ListStateParticipation) {
     const view = await this.readModels.view(read);
-    return listStateParticipation(view.db, filter);
+    return listStateParticipation(view.db, filter, viewer);
   }
 }

@@ -1,4 +1,4 @@
-import type { ReadModels } from '#eventsourcing';
+import { FULL_VIEWER, type ReadModels } from '#eventsourcing';
 import { GetStateParticipation, GetStateParticipationHandler } from './participation.queries.js';
 import { findStateParticipation, listStateParticipation } from './participation.query.js';
 import {
@@ -41,7 +41,7 @@ describe('participation queries', () => {
   const db = given(story);
 
   it("lists a state's meetings in date order, with the delegation and the membership it had then", () => {
-    const uz = findStateParticipation(db, 'UZ');
+    const uz = findStateParticipation(db, 'UZ', FULL_VIEWER);
     expect(uz?.meetingsAttended).toEqual([
       expect.objectContaining({
         meetingId: BISHKEK,
@@ -69,7 +69,7 @@ describe('participation queries', () => {
   });
 
   it('gives the totals of every list, and the protocols once each with their counterparts', () => {
-    const uz = findStateParticipation(db, 'UZ');
+    const uz = findStateParticipation(db, 'UZ', FULL_VIEWER);
     expect(uz).toMatchObject({
       code: 'UZ',
       name: { en: 'UZ' },
@@ -115,7 +115,7 @@ describe('participation queries', () => {
   });
 
   it('shows an observer that attended and adopted nothing', () => {
-    expect(findStateParticipation(db, 'HU')).toMatchObject({
+    expect(findStateParticipation(db, 'HU', FULL_VIEWER)).toMatchObject({
       membership: 'observer',
       meetingsAttended: [{ meetingId: TASHKENT, membership: 'observer', level: 'official' }],
       decisionsAdopted: [],
@@ -124,10 +124,12 @@ describe('participation queries', () => {
   });
 
   it('lists every state seen with its totals, by code, a page at a time, by membership', () => {
-    const all = listStateParticipation(db, { limit: 50, offset: 0 });
+    const all = listStateParticipation(db, { limit: 50, offset: 0 }, FULL_VIEWER);
     expect(all.items.map((s) => s.code)).toEqual(['AZ', 'HU', 'KG', 'KZ', 'TR', 'UZ']);
     expect(all.items.find((s) => s.code === 'AZ')).toMatchObject({ name: null, membership: null });
-    expect(listStateParticipation(db, { membership: 'member', limit: 1, offset: 1 })).toMatchObject({
+    expect(
+      listStateParticipation(db, { membership: 'member', limit: 1, offset: 1 }, FULL_VIEWER),
+    ).toMatchObject({
       items: [{ code: 'UZ', totals: { meetingsHosted: 1 } }],
       total: 2,
       limit: 1,
@@ -136,7 +138,7 @@ describe('participation queries', () => {
   });
 
   it('answers null, and the query 404, for a state the log says nothing of', async () => {
-    expect(findStateParticipation(db, 'TM')).toBeNull();
+    expect(findStateParticipation(db, 'TM', FULL_VIEWER)).toBeNull();
     const readModels = { view: async () => ({ db, asOfPosition: null, today: '2025-01-01' }) };
     const handler = new GetStateParticipationHandler(readModels as unknown as ReadModels);
     await expect(handler.execute(new GetStateParticipation('TM'))).rejects.toMatchObject({

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import { PUBLIC_VIEWER, statementsFor, visibilityParams, visibleSql, type Viewer } from '#eventsourcing';
 import type { LocalizedText } from './participation-events.js';
 import { participationSections } from './participation-sections.js';
 import type { ParticipationSections } from './participation.views.js';
@@ -52,41 +52,65 @@ interface StateRow {
   decisions_adopted: number;
 }
 
+// The totals count only what the viewer may see: they are made after filtering.
 const WITH_TOTALS = `SELECT s.*,
-    (SELECT COUNT(*) FROM rm_participation_delegation WHERE state = s.code) AS meetings_attended,
-    (SELECT COUNT(*) FROM rm_participation_meeting WHERE host_state = s.code) AS meetings_hosted,
-    (SELECT COUNT(*) FROM rm_participation_activity_state WHERE state = s.code AND lead = 1) AS activities_led,
-    (SELECT COUNT(*) FROM rm_participation_activity_state WHERE state = s.code) AS activities_participated,
-    (SELECT COUNT(DISTINCT protocol_id) FROM rm_participation_signature WHERE state = s.code) AS protocols_signed,
-    (SELECT COUNT(*) FROM rm_participation_decision_state WHERE state = s.code) AS decisions_adopted
+    (SELECT COUNT(*) FROM rm_participation_delegation d WHERE d.state = s.code AND ${visibleSql('d')})
+      AS meetings_attended,
+    (SELECT COUNT(*) FROM rm_participation_meeting m WHERE m.host_state = s.code AND ${visibleSql('m')})
+      AS meetings_hosted,
+    (SELECT COUNT(*) FROM rm_participation_activity_state p JOIN rm_participation_activity a USING (activity_id)
+      WHERE p.state = s.code AND p.lead = 1 AND ${visibleSql('a')}) AS activities_led,
+    (SELECT COUNT(*) FROM rm_participation_activity_state p JOIN rm_participation_activity a USING (activity_id)
+      WHERE p.state = s.code AND ${visibleSql('a')}) AS activities_participated,
+    (SELECT COUNT(DISTINCT g.protocol_id) FROM rm_participation_signature g
+      WHERE g.state = s.code AND ${visibleSql('g')}) AS protocols_signed,
+    (SELECT COUNT(*) FROM rm_participation_decision_state x JOIN rm_participation_decision d
+      USING (meeting_id, decision_id) WHERE x.state = s.code AND ${visibleSql('d')}) AS decisions_adopted
   FROM rm_participation_state s`;
 
+/** A state's own row is internal only if its registration was; a focal point of that state sees it. */
+const SEE_STATE = `(@viewAll = 1 OR s.visibility IS NULL OR s.visibility = 'public' OR s.code = @viewState)`;
+
 const statements = statementsFor((db: Database) => ({
-  state: db.prepare<[string], StateRow>(`${WITH_TOTALS} WHERE s.code = ?`),
+  state: db.prepare<Record<string, unknown>, StateRow>(
+    `${WITH_TOTALS} WHERE s.code = @code AND ${SEE_STATE}`,
+  ),
   list: db.prepare<Record<string, unknown>, StateRow>(
-    `${WITH_TOTALS} WHERE (@membership IS NULL OR s.membership = @membership) ORDER BY s.code
+    `${WITH_TOTALS} WHERE (@membership IS NULL OR s.membership = @membership) AND ${SEE_STATE} ORDER BY s.code
      LIMIT @limit OFFSET @offset`,
   ),
   count: db.prepare<Record<string, unknown>, { n: number }>(
-    'SELECT COUNT(*) AS n FROM rm_participation_state WHERE (@membership IS NULL OR membership = @membership)',
+    `SELECT COUNT(*) AS n FROM rm_participation_state s WHERE (@membership IS NULL OR s.membership = @membership)
+       AND ${SEE_STATE}`,
   ),
 }));
 
-/** One state's full participation, or null when the log (so far) says nothing of it. */
-export function findStateParticipation(db: Database, code: string): StateParticipation | null {
-  const row = statements(db).state.get(code);
+/**
+ * One state's full participation as far as the viewer may see it, or null when the log (so far)
+ * says nothing of it.
+ */
+export function findStateParticipation(
+  db: Database,
+  code: string,
+  viewer: Viewer = PUBLIC_VIEWER,
+): StateParticipation | null {
+  const row = statements(db).state.get({ code, ...visibilityParams(viewer) });
   if (!row) return null;
   return {
     ...toSummary(row),
     memberships: JSON.parse(row.memberships) as StateParticipation['memberships'],
-    ...participationSections(db, code),
+    ...participationSections(db, code, viewer),
   };
 }
 
-/** Every state with its totals, by code. */
-export function listStateParticipation(db: Database, filter: StateListFilter) {
+/** Every state with its totals (of what the viewer may see), by code. */
+export function listStateParticipation(
+  db: Database,
+  filter: StateListFilter,
+  viewer: Viewer = PUBLIC_VIEWER,
+) {
   const s = statements(db);
-  const params = { membership: filter.membership ?? null };
+  const params = { membership: filter.membership ?? null, ...visibilityParams(viewer) };
   const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset });
   const total = s.count.get(params)?.n ?? 0;
   return { items: rows.map(toSummary), total, limit: filter.limit, offset: filter.offset };

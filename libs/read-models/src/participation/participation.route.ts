@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { Viewer } from '#eventsourcing';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto, ReadQueryDto } from '../shared/query-params.dto.js';
@@ -24,10 +26,10 @@ export class ParticipationRoute {
 
   @Get()
   @ApiOperation({ summary: 'Member and observer states with the totals of their participation, by code' })
-  list(@Query() query: ListStatesQueryDto) {
+  list(@Query() query: ListStatesQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, limit, offset, membership } = query;
     return this.queries.execute(
-      new ListStateParticipation({ membership, limit, offset }, { minPosition, asOf }),
+      new ListStateParticipation({ membership, limit, offset }, { minPosition, asOf }, viewer),
     );
   }
 
@@ -36,8 +38,8 @@ export class ParticipationRoute {
     summary:
       "One state's participation: meetings attended and hosted, activities led and taken part in, protocols signed, decisions adopted",
   })
-  get(@Param() params: StateCodeParam, @Query() query: ReadQueryDto) {
+  get(@Param() params: StateCodeParam, @Query() query: ReadQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf } = query;
-    return this.queries.execute(new GetStateParticipation(params.code, { minPosition, asOf }));
+    return this.queries.execute(new GetStateParticipation(params.code, { minPosition, asOf }, viewer));
   }
 }

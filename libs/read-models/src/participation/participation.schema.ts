@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN } from '../shared/row-visibility.js';
 
 const TABLES = [
   'rm_participation_state',
@@ -38,7 +39,8 @@ export function createParticipationTables(db: Database): void {
       city TEXT,
       date TEXT,
       visibility TEXT NOT NULL,
-      position INTEGER NOT NULL
+      position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_participation_meeting_host ON rm_participation_meeting (host_state, date);
     CREATE TABLE IF NOT EXISTS rm_participation_delegation (
@@ -49,6 +51,7 @@ export function createParticipationTables(db: Database): void {
       membership TEXT,
       visibility TEXT NOT NULL,
       position INTEGER NOT NULL,
+      ${STATES_COLUMN},
       PRIMARY KEY (state, meeting_id)
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_participation_decision (
@@ -59,6 +62,7 @@ export function createParticipationTables(db: Database): void {
       adopting_states TEXT NOT NULL,
       visibility TEXT NOT NULL,
       position INTEGER NOT NULL,
+      ${STATES_COLUMN},
       PRIMARY KEY (meeting_id, decision_id)
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_participation_decision_state (
@@ -82,7 +86,8 @@ export function createParticipationTables(db: Database): void {
       status TEXT NOT NULL,
       progress INTEGER NOT NULL,
       visibility TEXT NOT NULL,
-      last_position INTEGER NOT NULL
+      last_position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_participation_activity_state (
       state TEXT NOT NULL,
@@ -98,7 +103,8 @@ export function createParticipationTables(db: Database): void {
       status TEXT NOT NULL,
       signed_on TEXT,
       visibility TEXT NOT NULL,
-      last_position INTEGER NOT NULL
+      last_position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_participation_signature (
       protocol_id TEXT NOT NULL,
@@ -110,6 +116,7 @@ export function createParticipationTables(db: Database): void {
       place TEXT,
       visibility TEXT NOT NULL,
       position INTEGER NOT NULL,
+      ${STATES_COLUMN},
       PRIMARY KEY (protocol_id, institution_id)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_participation_signature_state ON rm_participation_signature (state);`);

@@ -71,8 +71,8 @@ const planRow = (db: Database.Database) =>
   db.prepare('SELECT title, status, amendments, closed_on, closing_reason, last_position FROM rm_plan').get();
 
 describe('plan-implementation projection', () => {
-  it('is version 3 and reads amendments, closings and the life of activities', () => {
-    expect(projection.version).toBe(3);
+  it('is version 4 and reads amendments, closings and the life of activities', () => {
+    expect(projection.version).toBe(4);
     expect(projection.eventTypes).toEqual(
       expect.arrayContaining(['PlanAmended', 'PlanClosed', 'ActivityScheduled', 'ProgressReported']),
     );

@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import {
+  canSeeItem,
+  PUBLIC_VIEWER,
+  statementsFor,
+  visibilityParams,
+  visibleSql,
+  type Viewer,
+} from '#eventsourcing';
 
 export interface ActivityView {
   readonly id: string;
@@ -71,6 +78,7 @@ interface PlanRow {
   closed_on: string | null;
   closing_reason: string | null;
   last_position: number;
+  states: string;
 }
 
 interface ActivityRow {
@@ -88,6 +96,8 @@ interface ActivityRow {
   actual_start: string | null;
   actual_end: string | null;
   last_position: number;
+  visibility: string;
+  states: string;
 }
 
 const FINAL = new Set(['completed', 'cancelled']);
@@ -99,31 +109,42 @@ const statements = statementsFor((db: Database) => ({
   ),
   list: db.prepare<Record<string, unknown>, PlanRow>(
     `SELECT * FROM rm_plan WHERE (@seriesId IS NULL OR series_id = @seriesId) AND (@year IS NULL OR year = @year)
-       AND (@status IS NULL OR status = @status) ORDER BY year DESC, plan_id LIMIT @limit OFFSET @offset`,
+       AND (@status IS NULL OR status = @status) AND ${visibleSql()} ORDER BY year DESC, plan_id LIMIT @limit OFFSET @offset`,
   ),
   count: db.prepare<Record<string, unknown>, { n: number }>(
     `SELECT COUNT(*) AS n FROM rm_plan WHERE (@seriesId IS NULL OR series_id = @seriesId)
-       AND (@year IS NULL OR year = @year) AND (@status IS NULL OR status = @status)`,
+       AND (@year IS NULL OR year = @year) AND (@status IS NULL OR status = @status) AND ${visibleSql()}`,
   ),
 }));
 
-/** Reads the plan-implementation tables; `today` (YYYY-MM-DD) decides what is overdue. */
-export function findPlan(db: Database, planId: string, today: string): PlanView | null {
+/**
+ * Reads the plan-implementation tables; `today` (YYYY-MM-DD) decides what is overdue. Null when
+ * there is no such plan or the viewer may not see it; the activities, and the roll-ups made from
+ * them, are the ones the viewer may see.
+ */
+export function findPlan(
+  db: Database,
+  planId: string,
+  today: string,
+  viewer: Viewer = PUBLIC_VIEWER,
+): PlanView | null {
   const s = statements(db);
   const row = s.plan.get(planId);
-  if (!row) return null;
-  const rows = s.activities.all(planId);
+  if (!row || !canSeeItem(viewer, row)) return null;
+  const rows = s.activities.all(planId).filter((a) => canSeeItem(viewer, a));
   const activities = rows.map((a) => toActivity(a, today));
   const position = rows.reduce((max, a) => Math.max(max, a.last_position), row.last_position);
   return { ...toPlanHeader(row), activities, summary: summarise(activities), position };
 }
 
-export function listPlans(db: Database, filter: PlanListFilter) {
+/** The plans the viewer may see. */
+export function listPlans(db: Database, filter: PlanListFilter, viewer: Viewer = PUBLIC_VIEWER) {
   const s = statements(db);
   const params = {
     seriesId: filter.seriesId ?? null,
     year: filter.year ?? null,
     status: filter.status ?? null,
+    ...visibilityParams(viewer),
   };
   const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset });
   const total = s.count.get(params)?.n ?? 0;

@@ -3,7 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { Viewer } from '#eventsourcing';
 import { PageQueryDto, ReadQueryDto } from '../shared/query-params.dto.js';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { GetPlan, ListPlans } from './plan-implementation.queries.js';
 
 class ListPlansQueryDto extends PageQueryDto {
@@ -39,10 +41,10 @@ export class PlanImplementationRoute {
 
   @Get()
   @ApiOperation({ summary: 'Joint activity plans, newest year first' })
-  list(@Query() query: ListPlansQueryDto) {
+  list(@Query() query: ListPlansQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, limit, offset, seriesId, year, status } = query;
     return this.queries.execute(
-      new ListPlans({ seriesId, year, status, limit, offset }, { minPosition, asOf }),
+      new ListPlans({ seriesId, year, status, limit, offset }, { minPosition, asOf }, viewer),
     );
   }
 
@@ -50,7 +52,9 @@ export class PlanImplementationRoute {
   @ApiOperation({
     summary: 'One plan with the implementation of its activities, rolled up by state and kind',
   })
-  get(@Param() params: PlanIdParam, @Query() query: ReadQueryDto) {
-    return this.queries.execute(new GetPlan(params.id, { minPosition: query.minPosition, asOf: query.asOf }));
+  get(@Param() params: PlanIdParam, @Query() query: ReadQueryDto, @Viewing() viewer: Viewer) {
+    return this.queries.execute(
+      new GetPlan(params.id, { minPosition: query.minPosition, asOf: query.asOf }, viewer),
+    );
   }
 }

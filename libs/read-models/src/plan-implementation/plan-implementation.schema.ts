@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN, VISIBILITY_COLUMNS } from '../shared/row-visibility.js';
 
 /** The tables of the plan-implementation read model; `version` in the projection says which. */
 export function createPlanTables(db: Database): void {
@@ -17,7 +18,8 @@ export function createPlanTables(db: Database): void {
       closing_reason TEXT,
       visibility TEXT NOT NULL,
       drafted_at TEXT NOT NULL,
-      last_position INTEGER NOT NULL
+      last_position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_plan_series_year ON rm_plan (series_id, year);
     CREATE TABLE IF NOT EXISTS rm_plan_activity (
@@ -37,6 +39,7 @@ export function createPlanTables(db: Database): void {
       actual_start TEXT,
       actual_end TEXT,
       last_position INTEGER NOT NULL,
+      ${VISIBILITY_COLUMNS},
       PRIMARY KEY (plan_id, activity_id)
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_plan_activity_link (

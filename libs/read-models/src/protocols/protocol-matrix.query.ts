@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import { PUBLIC_VIEWER, statementsFor, visibilityParams, visibleSql, type Viewer } from '#eventsourcing';
 import { PROTOCOL_STATUSES, type ProtocolStatus } from './protocols.query.js';
 
 export const MATRIX_STATUSES = ['signed', 'in-force', 'all'] as const;
@@ -40,16 +40,26 @@ export interface ProtocolMatrix {
 
 const statements = statementsFor((db: Database) => ({
   // The Secretariat (state null) is no state: it makes no pair.
-  parties: db.prepare<[string], { protocol_id: string; state: string }>(
+  // Only the protocols the viewer may see are counted: the matrix is made after filtering.
+  parties: db.prepare<Record<string, unknown>, { protocol_id: string; state: string }>(
     `SELECT DISTINCT p.protocol_id, p.state FROM rm_protocol_party p JOIN rm_protocol r USING (protocol_id)
-     WHERE p.state IS NOT NULL AND r.status IN (SELECT value FROM json_each(?)) ORDER BY p.protocol_id, p.state`,
+     WHERE p.state IS NOT NULL AND r.status IN (SELECT value FROM json_each(@statuses)) AND ${visibleSql('r')}
+     ORDER BY p.protocol_id, p.state`,
   ),
 }));
 
-/** State × state: a protocol counts once for every pair of its parties' distinct states. */
-export function protocolMatrix(db: Database, status: MatrixStatus): ProtocolMatrix {
+/**
+ * State × state: a protocol counts once for every pair of its parties' distinct states. Only the
+ * protocols the viewer may see count.
+ */
+export function protocolMatrix(
+  db: Database,
+  status: MatrixStatus,
+  viewer: Viewer = PUBLIC_VIEWER,
+): ProtocolMatrix {
   const byProtocol = new Map<string, string[]>();
-  for (const { protocol_id, state } of statements(db).parties.all(JSON.stringify(COUNTED[status])))
+  const params = { statuses: JSON.stringify(COUNTED[status]), ...visibilityParams(viewer) };
+  for (const { protocol_id, state } of statements(db).parties.all(params))
     byProtocol.set(protocol_id, [...(byProtocol.get(protocol_id) ?? []), state]);
   const pairs = new Map<string, string[]>();
   const perState = new Map<string, string[]>();

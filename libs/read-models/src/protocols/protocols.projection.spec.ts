@@ -28,7 +28,7 @@ const partiesOf = (db: ReturnType<typeof given>, id = P) =>
 
 describe('protocols projection', () => {
   it('reads the protocol events and the names of institutions, and keys its rows protocol/<id>', () => {
-    expect(projection).toMatchObject({ name: 'protocols', version: 1 });
+    expect(projection).toMatchObject({ name: 'protocols', version: 2 });
     expect(projection.eventTypes).toEqual(
       expect.arrayContaining(['ProtocolDrafted', 'ProtocolSigned', 'InstitutionRenamed']),
     );

@@ -18,6 +18,7 @@ import type {
   SignatoryDesignatedData,
 } from './protocol-events.js';
 import { createProtocolTables, dropProtocolTables } from './protocols.schema.js';
+import { withRowVisibility } from '../shared/row-visibility.js';
 
 const statements = statementsFor((db: Database) => ({
   draft: db.prepare(
@@ -67,92 +68,96 @@ const PROTOCOL_EVENT_TYPES = [
 ] as const;
 
 /** Cooperation protocols with their parties, as named at the time, signatures and life. */
-export const protocolsProjection: Projection = {
-  name: 'protocols',
-  version: 1,
-  eventTypes: [...PROTOCOL_EVENT_TYPES, ...INSTITUTION_EVENT_TYPES],
+export const protocolsProjection: Projection = withRowVisibility(
+  {
+    name: 'protocols',
+    // 2: the visibility and states of each protocol (docs/security.md).
+    version: 2,
+    eventTypes: [...PROTOCOL_EVENT_TYPES, ...INSTITUTION_EVENT_TYPES],
 
-  setup: createProtocolTables,
+    setup: createProtocolTables,
 
-  /** Rows are keyed `protocol/<id>`; an institution's new name touches the protocols it names. */
-  rowsOf(event: RecordedEvent, db: Database): string[] {
-    const ids = event.type.startsWith('Institution')
-      ? protocolsNamedBy(db, event)
-      : [(event.data as { protocolId: string }).protocolId];
-    return ids.map((id) => `protocol/${id}`);
+    /** Rows are keyed `protocol/<id>`; an institution's new name touches the protocols it names. */
+    rowsOf(event: RecordedEvent, db: Database): string[] {
+      const ids = event.type.startsWith('Institution')
+        ? protocolsNamedBy(db, event)
+        : [(event.data as { protocolId: string }).protocolId];
+      return ids.map((id) => `protocol/${id}`);
+    },
+
+    reset(db: Database): void {
+      statements.forget(db);
+      forgetInstitutionStatements(db);
+      dropProtocolTables(db);
+    },
+
+    apply(db: Database, event: RecordedEvent): void {
+      const s = statements(db);
+      const position = event.position;
+      const joinedOn = event.metadata.occurredAt.slice(0, 10);
+      switch (event.type) {
+        case 'ProtocolDrafted': {
+          const d = event.data as unknown as ProtocolDraftedData;
+          const title = JSON.stringify(d.title);
+          const { visibility, occurredAt } = event.metadata;
+          const meetingId = d.margins?.meetingId ?? null;
+          s.draft.run(d.protocolId, title, d.title.en ?? '', meetingId, visibility, occurredAt, position);
+          for (const { institutionId, state } of d.parties)
+            s.addParty.run({ protocolId: d.protocolId, institutionId, state, joinedOn });
+          return;
+        }
+        case 'PartyAdded': {
+          const { protocolId, institutionId, state } = event.data as unknown as PartyAddedData;
+          s.addParty.run({ protocolId, institutionId, state, joinedOn });
+          s.touch.run(position, protocolId);
+          return;
+        }
+        case 'PartyRemoved': {
+          const d = event.data as unknown as PartyRemovedData;
+          s.removeParty.run(d.protocolId, d.institutionId);
+          s.touch.run(position, d.protocolId);
+          return;
+        }
+        case 'SignatoryDesignated': {
+          const d = event.data as unknown as SignatoryDesignatedData;
+          s.designate.run(JSON.stringify(d.signatory), d.protocolId, d.institutionId);
+          s.touch.run(position, d.protocolId);
+          return;
+        }
+        case 'ProtocolSignatureRecorded': {
+          const d = event.data as unknown as ProtocolSignatureRecordedData;
+          s.sign.run({
+            protocolId: d.protocolId,
+            institutionId: d.institutionId,
+            signedOn: d.signedOn,
+            place: d.place,
+            name: JSON.stringify(d.institutionName),
+            signatory: JSON.stringify(d.signatory),
+            position,
+          });
+          s.partlySigned.run(position, d.protocolId);
+          return;
+        }
+        case 'ProtocolSigned': {
+          const d = event.data as unknown as ProtocolSignedData;
+          s.signed.run(d.signedOn, position, d.protocolId);
+          return;
+        }
+        case 'ProtocolEnteredIntoForce': {
+          const d = event.data as unknown as ProtocolEnteredIntoForceData;
+          s.inForce.run(d.date, position, d.protocolId);
+          return;
+        }
+        case 'ProtocolTerminated': {
+          const d = event.data as unknown as ProtocolTerminatedData;
+          const reason = d.reason ? JSON.stringify(d.reason) : null;
+          s.terminate.run(d.date, reason, position, d.protocolId);
+          return;
+        }
+        default:
+          applyInstitutionEvent(db, event);
+      }
+    },
   },
-
-  reset(db: Database): void {
-    statements.forget(db);
-    forgetInstitutionStatements(db);
-    dropProtocolTables(db);
-  },
-
-  apply(db: Database, event: RecordedEvent): void {
-    const s = statements(db);
-    const position = event.position;
-    const joinedOn = event.metadata.occurredAt.slice(0, 10);
-    switch (event.type) {
-      case 'ProtocolDrafted': {
-        const d = event.data as unknown as ProtocolDraftedData;
-        const title = JSON.stringify(d.title);
-        const { visibility, occurredAt } = event.metadata;
-        const meetingId = d.margins?.meetingId ?? null;
-        s.draft.run(d.protocolId, title, d.title.en ?? '', meetingId, visibility, occurredAt, position);
-        for (const { institutionId, state } of d.parties)
-          s.addParty.run({ protocolId: d.protocolId, institutionId, state, joinedOn });
-        return;
-      }
-      case 'PartyAdded': {
-        const { protocolId, institutionId, state } = event.data as unknown as PartyAddedData;
-        s.addParty.run({ protocolId, institutionId, state, joinedOn });
-        s.touch.run(position, protocolId);
-        return;
-      }
-      case 'PartyRemoved': {
-        const d = event.data as unknown as PartyRemovedData;
-        s.removeParty.run(d.protocolId, d.institutionId);
-        s.touch.run(position, d.protocolId);
-        return;
-      }
-      case 'SignatoryDesignated': {
-        const d = event.data as unknown as SignatoryDesignatedData;
-        s.designate.run(JSON.stringify(d.signatory), d.protocolId, d.institutionId);
-        s.touch.run(position, d.protocolId);
-        return;
-      }
-      case 'ProtocolSignatureRecorded': {
-        const d = event.data as unknown as ProtocolSignatureRecordedData;
-        s.sign.run({
-          protocolId: d.protocolId,
-          institutionId: d.institutionId,
-          signedOn: d.signedOn,
-          place: d.place,
-          name: JSON.stringify(d.institutionName),
-          signatory: JSON.stringify(d.signatory),
-          position,
-        });
-        s.partlySigned.run(position, d.protocolId);
-        return;
-      }
-      case 'ProtocolSigned': {
-        const d = event.data as unknown as ProtocolSignedData;
-        s.signed.run(d.signedOn, position, d.protocolId);
-        return;
-      }
-      case 'ProtocolEnteredIntoForce': {
-        const d = event.data as unknown as ProtocolEnteredIntoForceData;
-        s.inForce.run(d.date, position, d.protocolId);
-        return;
-      }
-      case 'ProtocolTerminated': {
-        const d = event.data as unknown as ProtocolTerminatedData;
-        const reason = d.reason ? JSON.stringify(d.reason) : null;
-        s.terminate.run(d.date, reason, position, d.protocolId);
-        return;
-      }
-      default:
-        applyInstitutionEvent(db, event);
-    }
-  },
-};
+  [{ table: 'rm_protocol', touchedAt: 'last_position' }],
+);

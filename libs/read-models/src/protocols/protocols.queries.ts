@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import { ProblemException, PUBLIC_VIEWER, ReadModels, type ReadOptions, type Viewer } from '#eventsourcing';
 import { protocolMatrix, type MatrixStatus, type ProtocolMatrix } from './protocol-matrix.query.js';
 import {
   findProtocol,
@@ -12,6 +12,7 @@ export class GetProtocol extends Query<ProtocolView> {
   constructor(
     readonly protocolId: string,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -21,6 +22,7 @@ export class ListProtocols extends Query<ReturnType<typeof listProtocols>> {
   constructor(
     readonly filter: ProtocolListFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -30,6 +32,7 @@ export class GetProtocolMatrix extends Query<ProtocolMatrix> {
   constructor(
     readonly status: MatrixStatus,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -39,9 +42,9 @@ export class GetProtocolMatrix extends Query<ProtocolMatrix> {
 export class GetProtocolHandler implements IQueryHandler<GetProtocol> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ protocolId, read }: GetProtocol): Promise<ProtocolView> {
+  async execute({ protocolId, read, viewer }: GetProtocol): Promise<ProtocolView> {
     const view = await this.readModels.view(read);
-    const protocol = findProtocol(view.db, protocolId);
+    const protocol = findProtocol(view.db, protocolId, viewer);
     if (!protocol)
       throw ProblemException.of(404, 'not-found', 'Not found', `there is no protocol ${protocolId}`);
     return protocol;
@@ -52,9 +55,9 @@ export class GetProtocolHandler implements IQueryHandler<GetProtocol> {
 export class ListProtocolsHandler implements IQueryHandler<ListProtocols> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: ListProtocols) {
+  async execute({ filter, read, viewer }: ListProtocols) {
     const view = await this.readModels.view(read);
-    return listProtocols(view.db, filter);
+    return listProtocols(view.db, filter, viewer);
   }
 }
 
@@ -62,8 +65,8 @@ export class ListProtocolsHandler implements IQueryHandler<ListProtocols> {
 export class GetProtocolMatrixHandler implements IQueryHandler<GetProtocolMatrix> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ status, read }: GetProtocolMatrix): Promise<ProtocolMatrix> {
+  async execute({ status, read, viewer }: GetProtocolMatrix): Promise<ProtocolMatrix> {
     const view = await this.readModels.view(read);
-    return protocolMatrix(view.db, status);
+    return protocolMatrix(view.db, status, viewer);
   }
 }

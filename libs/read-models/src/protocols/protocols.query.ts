@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import {
+  canSeeItem,
+  PUBLIC_VIEWER,
+  statementsFor,
+  visibilityParams,
+  visibleSql,
+  type Viewer,
+} from '#eventsourcing';
 import type { SignatoryData, Text } from './protocol-events.js';
 
 export interface PartyView {
@@ -76,6 +83,7 @@ interface ProtocolRow {
   visibility: string;
   drafted_at: string;
   last_position: number;
+  states: string;
 }
 
 interface PartyRow {
@@ -92,7 +100,8 @@ interface PartyRow {
 
 const WHERE = `(@status IS NULL OR status = @status) AND (@meetingId IS NULL OR margins_meeting_id = @meetingId)
   AND (@state IS NULL OR EXISTS (SELECT 1 FROM rm_protocol_party p
-    WHERE p.protocol_id = rm_protocol.protocol_id AND p.state = @state))`;
+    WHERE p.protocol_id = rm_protocol.protocol_id AND p.state = @state))
+  AND ${visibleSql('rm_protocol')}`;
 // Protocols not signed yet come last either way.
 const ORDER: Record<ProtocolSort, string> = {
   signedOn: 'signed_on IS NULL, signed_on, title_en, protocol_id',
@@ -119,17 +128,24 @@ const statements = statementsFor((db: Database) => ({
   ),
 }));
 
-export function findProtocol(db: Database, protocolId: string): ProtocolView | null {
+/** The protocol, or null when there is none or the viewer may not see it. */
+export function findProtocol(
+  db: Database,
+  protocolId: string,
+  viewer: Viewer = PUBLIC_VIEWER,
+): ProtocolView | null {
   const row = statements(db).protocol.get(protocolId);
-  return row ? toView(db, row) : null;
+  return row && canSeeItem(viewer, row) ? toView(db, row) : null;
 }
 
-export function listProtocols(db: Database, filter: ProtocolListFilter) {
+/** The protocols the viewer may see. */
+export function listProtocols(db: Database, filter: ProtocolListFilter, viewer: Viewer = PUBLIC_VIEWER) {
   const s = statements(db);
   const params = {
     state: filter.state ?? null,
     status: filter.status ?? null,
     meetingId: filter.meetingId ?? null,
+    ...visibilityParams(viewer),
   };
   const rows = s.list[filter.sort].all({ ...params, limit: filter.limit, offset: filter.offset });
   const total = s.count.get(params)?.n ?? 0;

@@ -2,7 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import type { Viewer } from '#eventsourcing';
 import { PageQueryDto, ReadQueryDto } from '../shared/query-params.dto.js';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { MATRIX_STATUSES, type MatrixStatus } from './protocol-matrix.query.js';
 import { GetProtocol, GetProtocolMatrix, ListProtocols } from './protocols.queries.js';
 import {
@@ -68,10 +70,10 @@ export class ProtocolsRoute {
 
   @Get()
   @ApiOperation({ summary: 'Cooperation protocols with their parties and signatures' })
-  list(@Query() query: ListProtocolsQueryDto) {
+  list(@Query() query: ListProtocolsQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, limit, offset, state, status, meetingId, sort } = query;
     return this.queries.execute(
-      new ListProtocols({ state, status, meetingId, sort, limit, offset }, { minPosition, asOf }),
+      new ListProtocols({ state, status, meetingId, sort, limit, offset }, { minPosition, asOf }, viewer),
     );
   }
 
@@ -81,16 +83,16 @@ export class ProtocolsRoute {
     summary:
       'State × state: how many protocols each pair of states has; a multilateral one counts for every pair',
   })
-  matrix(@Query() query: ProtocolMatrixQueryDto) {
+  matrix(@Query() query: ProtocolMatrixQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, status } = query;
-    return this.queries.execute(new GetProtocolMatrix(status, { minPosition, asOf }));
+    return this.queries.execute(new GetProtocolMatrix(status, { minPosition, asOf }, viewer));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One protocol: parties as named at the time, signatories, signatures, its life' })
-  get(@Param() params: ProtocolIdParam, @Query() query: ReadQueryDto) {
+  get(@Param() params: ProtocolIdParam, @Query() query: ReadQueryDto, @Viewing() viewer: Viewer) {
     return this.queries.execute(
-      new GetProtocol(params.id, { minPosition: query.minPosition, asOf: query.asOf }),
+      new GetProtocol(params.id, { minPosition: query.minPosition, asOf: query.asOf }, viewer),
     );
   }
 }

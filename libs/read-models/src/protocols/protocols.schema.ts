@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN } from '../shared/row-visibility.js';
 
 /**
  * The tables of the protocols read model; `version` in the projection says which. A party keeps
@@ -18,7 +19,8 @@ export function createProtocolTables(db: Database): void {
       termination_reason TEXT,
       visibility TEXT NOT NULL,
       drafted_at TEXT NOT NULL,
-      last_position INTEGER NOT NULL
+      last_position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE INDEX IF NOT EXISTS rm_protocol_margins ON rm_protocol (margins_meeting_id);
     CREATE TABLE IF NOT EXISTS rm_protocol_party (

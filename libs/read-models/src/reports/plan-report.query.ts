@@ -1,7 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { CLOCK, parseAsOf, ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import {
+  canSee,
+  CLOCK,
+  parseAsOf,
+  ProblemException,
+  PUBLIC_VIEWER,
+  ReadModels,
+  type ReadOptions,
+  type Viewer,
+} from '#eventsourcing';
 import { findPlan } from '../plan-implementation/plan-implementation.query.js';
 import { asOfMeaning, defaultAsOf, english, type PlanReport } from './plan-report.js';
 
@@ -9,6 +18,7 @@ export class GetPlanReport extends Query<PlanReport> {
   constructor(
     readonly planId: string,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -23,16 +33,17 @@ export class GetPlanReportHandler implements IQueryHandler<GetPlanReport> {
     @Inject(CLOCK) private readonly clock: () => Date,
   ) {}
 
-  async execute({ planId, read }: GetPlanReport): Promise<PlanReport> {
+  /** The report holds what the viewer may see: the plan, its activities and its roll-ups alike. */
+  async execute({ planId, read, viewer }: GetPlanReport): Promise<PlanReport> {
     let asOf = read.asOf;
     if (asOf === undefined) {
       const live = await this.readModels.view({ minPosition: read.minPosition });
-      const current = findPlan(live.db, planId, live.today);
+      const current = findPlan(live.db, planId, live.today, viewer);
       if (!current) throw notFound(`there is no plan ${planId}`);
       asOf = defaultAsOf(current.year);
     }
     const view = await this.readModels.view({ asOf, minPosition: read.minPosition });
-    const plan = findPlan(view.db, planId, view.today);
+    const plan = findPlan(view.db, planId, view.today, viewer);
     if (!plan) throw notFound(this.absent(planId, asOf));
     const logPosition = view.asOfPosition ?? plan.position;
     return {
@@ -44,7 +55,7 @@ export class GetPlanReportHandler implements IQueryHandler<GetPlanReport> {
         day: view.today,
       },
       logPosition,
-      stateNames: await this.stateNames(logPosition),
+      stateNames: await this.stateNames(logPosition, viewer),
       generatedAt: this.clock().toISOString(),
     };
   }
@@ -57,11 +68,12 @@ export class GetPlanReportHandler implements IQueryHandler<GetPlanReport> {
   }
 
   /** English state names, from the states' registrations up to the report's log position. */
-  private async stateNames(upTo: number): Promise<Record<string, string>> {
+  private async stateNames(upTo: number, viewer: Viewer): Promise<Record<string, string>> {
     const events = await this.store.readAll({ filter: { eventTypes: ['StateRegistered'] } });
     const names: Record<string, string> = {};
     for (const event of events) {
       if (event.position > upTo) break;
+      if (!canSee(viewer, event)) continue;
       const data = event.data as { code?: string; name?: Record<string, string> };
       if (data.code && data.name) names[data.code] = english(data.name);
     }

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ProblemException } from '#eventsourcing';
+import { ProblemException, type Viewer } from '#eventsourcing';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { ReadQueryDto } from '../shared/query-params.dto.js';
 import { negotiateReportFormat, type ReportFormat } from './negotiate.js';
 import { renderPlanReportCsv, reportFileName } from './plan-report.csv.js';
@@ -47,6 +48,7 @@ export class PlanReportRoute {
     @Query() query: PlanReportQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Viewing() viewer: Viewer,
   ) {
     const format = query.format ?? negotiateReportFormat(accept);
     if (!format) {
@@ -58,7 +60,7 @@ export class PlanReportRoute {
       );
     }
     const report = await this.queries.execute(
-      new GetPlanReport(params.id, { asOf: query.asOf, minPosition: query.minPosition }),
+      new GetPlanReport(params.id, { asOf: query.asOf, minPosition: query.minPosition }, viewer),
     );
     void reply.header('vary', 'Accept');
     if (format === 'json') return report;

@@ -84,8 +84,8 @@ const citations = (db: Database.Database) =>
   db.prepare('SELECT * FROM rm_document_citation ORDER BY 1, 2, 3, 4').all();
 
 describe('strategic-documents projection', () => {
-  it('is version 1 and reads registrations, meetings, decisions, briefings and corrections', () => {
-    expect(projection).toMatchObject({ name: 'strategic-documents', version: 1 });
+  it('is version 2 and reads registrations, meetings, decisions, briefings and corrections', () => {
+    expect(projection).toMatchObject({ name: 'strategic-documents', version: 2 });
     expect(projection.eventTypes).toHaveLength(5);
   });
 

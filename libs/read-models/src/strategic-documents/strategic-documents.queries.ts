@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ProblemException, ReadModels, type ReadOptions } from '#eventsourcing';
+import { ProblemException, PUBLIC_VIEWER, ReadModels, type ReadOptions, type Viewer } from '#eventsourcing';
 import {
   findDocument,
   listDocuments,
@@ -11,6 +11,7 @@ export class GetStrategicDocument extends Query<DocumentView> {
   constructor(
     readonly documentId: string,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -20,6 +21,7 @@ export class ListStrategicDocuments extends Query<ReturnType<typeof listDocument
   constructor(
     readonly filter: DocumentListFilter,
     readonly read: ReadOptions = {},
+    readonly viewer: Viewer = PUBLIC_VIEWER,
   ) {
     super();
   }
@@ -29,9 +31,9 @@ export class ListStrategicDocuments extends Query<ReturnType<typeof listDocument
 export class GetStrategicDocumentHandler implements IQueryHandler<GetStrategicDocument> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ documentId, read }: GetStrategicDocument): Promise<DocumentView> {
+  async execute({ documentId, read, viewer }: GetStrategicDocument): Promise<DocumentView> {
     const view = await this.readModels.view(read);
-    const document = findDocument(view.db, documentId);
+    const document = findDocument(view.db, documentId, viewer);
     if (!document) {
       throw ProblemException.of(
         404,
@@ -51,8 +53,8 @@ export class GetStrategicDocumentHandler implements IQueryHandler<GetStrategicDo
 export class ListStrategicDocumentsHandler implements IQueryHandler<ListStrategicDocuments> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter, read }: ListStrategicDocuments) {
+  async execute({ filter, read, viewer }: ListStrategicDocuments) {
     const view = await this.readModels.view(read);
-    return listDocuments(view.db, filter);
+    return listDocuments(view.db, filter, viewer);
   }
 }

@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { statementsFor } from '#eventsourcing';
+import {
+  canSeeItem,
+  PUBLIC_VIEWER,
+  statementsFor,
+  visibilityParams,
+  visibleSql,
+  type Viewer,
+} from '#eventsourcing';
 import type { StrategicDocumentRegisteredData, Text } from './strategic-document-events.js';
 
 export interface CitingMeeting {
@@ -56,6 +63,7 @@ interface DocumentRow {
   adopted_at_place: string | null;
   source: string | null;
   visibility: string;
+  states: string;
   position: number;
   decisions: number;
   briefings: number;
@@ -68,6 +76,7 @@ interface CitationRow {
   decision_kind: string | null;
   label: string;
   visibility: string;
+  states: string;
   last_position: number;
   number: number | null;
   m_title: string | null;
@@ -75,22 +84,24 @@ interface CitationRow {
   city: string | null;
 }
 
-const SELECT = `SELECT d.*,
-    (SELECT COUNT(*) FROM rm_document_citation c WHERE c.document_id = d.document_id AND c.citer_kind = 'decision') AS decisions,
-    (SELECT COUNT(*) FROM rm_document_citation c WHERE c.document_id = d.document_id AND c.citer_kind = 'briefing') AS briefings
+// Counted after filtering: only the citing decisions and briefings the viewer may see.
+const citedBy = (kind: string) => `(SELECT COUNT(*) FROM rm_document_citation c
+    JOIN rm_document_citer r USING (meeting_id, citer_kind, citer_id)
+    WHERE c.document_id = d.document_id AND c.citer_kind = '${kind}' AND ${visibleSql('r')})`;
+const SELECT = `SELECT d.*, ${citedBy('decision')} AS decisions, ${citedBy('briefing')} AS briefings
   FROM rm_document d`;
 
 const statements = statementsFor((db: Database) => ({
-  one: db.prepare<[string], DocumentRow>(`${SELECT} WHERE d.document_id = ?`),
+  one: db.prepare<Record<string, unknown>, DocumentRow>(`${SELECT} WHERE d.document_id = @documentId`),
   list: db.prepare<Record<string, unknown>, DocumentRow>(
-    `${SELECT} WHERE (@kind IS NULL OR d.kind = @kind) ORDER BY d.adopted_at, d.document_id
+    `${SELECT} WHERE (@kind IS NULL OR d.kind = @kind) AND ${visibleSql('d')} ORDER BY d.adopted_at, d.document_id
      LIMIT @limit OFFSET @offset`,
   ),
   count: db.prepare<Record<string, unknown>, { n: number }>(
-    'SELECT COUNT(*) AS n FROM rm_document d WHERE (@kind IS NULL OR d.kind = @kind)',
+    `SELECT COUNT(*) AS n FROM rm_document d WHERE (@kind IS NULL OR d.kind = @kind) AND ${visibleSql('d')}`,
   ),
   citations: db.prepare<[string], CitationRow>(
-    `SELECT r.meeting_id, r.citer_kind, r.citer_id, r.decision_kind, r.label, r.visibility, r.last_position,
+    `SELECT r.meeting_id, r.citer_kind, r.citer_id, r.decision_kind, r.label, r.visibility, r.states, r.last_position,
        m.number, m.title AS m_title, m.date, m.city
      FROM rm_document_citation c
      JOIN rm_document_citer r USING (meeting_id, citer_kind, citer_id)
@@ -99,12 +110,19 @@ const statements = statementsFor((db: Database) => ({
   ),
 }));
 
-/** One registered document with the decisions and briefings that cite it; null when unknown. */
-export function findDocument(db: Database, documentId: string): DocumentView | null {
+/**
+ * One registered document with the decisions and briefings that cite it, as far as the viewer may
+ * see them; null when unknown or when the viewer may not see the document.
+ */
+export function findDocument(
+  db: Database,
+  documentId: string,
+  viewer: Viewer = PUBLIC_VIEWER,
+): DocumentView | null {
   const s = statements(db);
-  const row = s.one.get(documentId);
-  if (!row) return null;
-  const citations = s.citations.all(documentId);
+  const row = s.one.get({ documentId, ...visibilityParams(viewer) });
+  if (!row || !canSeeItem(viewer, row)) return null;
+  const citations = s.citations.all(documentId).filter((c) => canSeeItem(viewer, c));
   const decisions = citations
     .filter((c) => c.citer_kind === 'decision')
     .map((c) => ({
@@ -128,9 +146,10 @@ export function findDocument(db: Database, documentId: string): DocumentView | n
   return { ...toSummary(row), decisions, briefings, position };
 }
 
-export function listDocuments(db: Database, filter: DocumentListFilter) {
+/** The documents the viewer may see. */
+export function listDocuments(db: Database, filter: DocumentListFilter, viewer: Viewer = PUBLIC_VIEWER) {
   const s = statements(db);
-  const params = { kind: filter.kind ?? null };
+  const params = { kind: filter.kind ?? null, ...visibilityParams(viewer) };
   const rows = s.list.all({ ...params, limit: filter.limit, offset: filter.offset });
   const total = s.count.get(params)?.n ?? 0;
   return { items: rows.map(toSummary), total, limit: filter.limit, offset: filter.offset };

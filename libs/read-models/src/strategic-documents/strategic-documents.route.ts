@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { Viewer } from '#eventsourcing';
+import { Viewing } from '../shared/viewing.decorator.js';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto, ReadQueryDto } from '../shared/query-params.dto.js';
@@ -28,18 +30,20 @@ export class StrategicDocumentsRoute {
   @ApiOperation({
     summary: 'Strategic documents, oldest first, with how many decisions and briefings cite each',
   })
-  list(@Query() query: ListStrategicDocumentsQueryDto) {
+  list(@Query() query: ListStrategicDocumentsQueryDto, @Viewing() viewer: Viewer) {
     const { minPosition, asOf, limit, offset, kind } = query;
-    return this.queries.execute(new ListStrategicDocuments({ kind, limit, offset }, { minPosition, asOf }));
+    return this.queries.execute(
+      new ListStrategicDocuments({ kind, limit, offset }, { minPosition, asOf }, viewer),
+    );
   }
 
   @Get(':id')
   @ApiOperation({
     summary: 'One strategic document with the decisions and briefings of meetings that cite it',
   })
-  get(@Param() params: StrategicDocumentIdParam, @Query() query: ReadQueryDto) {
+  get(@Param() params: StrategicDocumentIdParam, @Query() query: ReadQueryDto, @Viewing() viewer: Viewer) {
     return this.queries.execute(
-      new GetStrategicDocument(params.id, { minPosition: query.minPosition, asOf: query.asOf }),
+      new GetStrategicDocument(params.id, { minPosition: query.minPosition, asOf: query.asOf }, viewer),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { STATES_COLUMN } from '../shared/row-visibility.js';
 
 /**
  * The tables of the strategic-document links; `version` in the projection says which. A citer is a
@@ -16,7 +17,8 @@ export function createDocumentTables(db: Database): void {
       visibility TEXT NOT NULL,
       occurred_at TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
-      position INTEGER NOT NULL
+      position INTEGER NOT NULL,
+      ${STATES_COLUMN}
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_document_meeting (
       meeting_id TEXT PRIMARY KEY,
@@ -35,6 +37,7 @@ export function createDocumentTables(db: Database): void {
       visibility TEXT NOT NULL,
       position INTEGER NOT NULL,
       last_position INTEGER NOT NULL,
+      ${STATES_COLUMN},
       PRIMARY KEY (meeting_id, citer_kind, citer_id)
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_document_citation (
