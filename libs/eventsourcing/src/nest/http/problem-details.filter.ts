@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { problemType, type ProblemDetails } from './problem.js';
 import { toProblem } from './to-problem.js';
 
-/** Answers every error as `application/problem+json`; only 5xx are logged, never with the body. */
+/** Answers every error as `application/problem+json`; only unexpected errors are logged, never with the body. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -26,7 +26,8 @@ export function sendProblem(
 ): void {
   const path = request.url.split('?')[0];
   let problem: ProblemDetails = { ...toProblem(error), instance: path };
-  if (problem.status >= 500) {
+  // Deliberate 5xx answers (503 store-busy, read-model-behind, shutting-down) are not failures.
+  if (problem.type === problemType('internal')) {
     // The client gets an id to quote; the log gets the error with the same id (never the body,
     // the query string or the headers, which may carry credentials).
     const given = request.headers['x-correlation-id'];
