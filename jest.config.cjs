@@ -29,6 +29,7 @@ module.exports = {
     '^#read-models$': '<rootDir>/libs/read-models/src/index.ts',
     '^#audit$': '<rootDir>/libs/audit/src/index.ts',
     '^#delivery$': '<rootDir>/libs/delivery/src/index.ts',
+    '^#security$': '<rootDir>/libs/security/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   setupFiles: ['reflect-metadata'],

@@ -30,7 +30,7 @@ if (!runs) {
 
   beforeAll(async () => {
     engine = await startEngine();
-    const summary = await importScenario(engine.url, await loadScenario(SCENARIO));
+    const summary = await importScenario(engine, await loadScenario(SCENARIO));
     // The page asks without minPosition: wait here until the read models hold the whole scenario.
     expect((await engine.get(`/api/plans?minPosition=${summary.headPosition}`)).status).toBe(200);
     userDataDir = mkdtempSync(join(tmpdir(), 'kurultai-chromium-'));

@@ -26,7 +26,7 @@ describe('the tamper-evident log over HTTP, on the OTS scenario', () => {
   it('proves the Tashkent adoption decision, verifies, then finds a tampered event after a restart', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kurultai-audit-e2e-'));
     let engine = await start(dir);
-    await importScenario(engine.url, await loadScenario(FILE));
+    await importScenario(engine, await loadScenario(FILE));
 
     const made = await engine.post('/api/audit/checkpoints');
     expect(made.status).toBe(201);

@@ -25,7 +25,7 @@ describe('the audit history (GET /api/audit)', () => {
   beforeAll(async () => {
     engine = await startEngine();
     scenario = await loadScenario(FILE);
-    head = (await importScenario(engine.url, scenario)).headPosition;
+    head = (await importScenario(engine, scenario)).headPosition;
   }, 60_000);
   afterAll(() => engine.close());
 

@@ -33,7 +33,7 @@ describe('the calendar of meetings, forums and programmes', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    await importScenario(engine.url, await loadScenario(FILE));
+    await importScenario(engine, await loadScenario(FILE));
     head = (await engine.get('/health/ready')).body.headPosition;
   }, 60_000);
   afterAll(() => engine.close());

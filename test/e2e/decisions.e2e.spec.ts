@@ -22,7 +22,7 @@ describe('the decision register and strategic documents over HTTP', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    head = (await importScenario(engine.url, await loadScenario(FILE))).headPosition;
+    head = (await importScenario(engine, await loadScenario(FILE))).headPosition;
   }, 60_000);
   afterAll(() => engine.close());
 

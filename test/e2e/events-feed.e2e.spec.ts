@@ -14,6 +14,7 @@ import { loadConfig } from '../../apps/api/src/config.js';
 import { importScenario } from '../../apps/api/src/scenario/import-scenario.js';
 import { loadScenario } from '../../apps/api/src/scenario/scenario.js';
 import { SseParser, type DeliveryOptions, type SseMessage, type SseProbeSample } from '#delivery';
+import { headersFor, SECRETARIAT } from '../support/engine.js';
 
 const FILE = join(__dirname, '..', '..', 'scenarios', 'ots-diaspora-2022-2025.json');
 const MAX_BUFFERED = 256 * 1024;
@@ -43,6 +44,9 @@ interface Engine {
 }
 
 const samples: SseProbeSample[] = [];
+/** The feed is for identified callers: this file reads it as a downstream service (public items). */
+let auth: Record<string, string> = {};
+let secretariat: Record<string, string> = {};
 
 async function start(dataDir: string): Promise<Engine> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -60,13 +64,15 @@ async function start(dataDir: string): Promise<Engine> {
   app.useGlobalPipes(strictValidationPipe());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  auth = await headersFor({ dataDir }, { role: 'service', sub: 'feed-reader' });
+  secretariat = await headersFor({ dataDir }, SECRETARIAT);
   return {
     url,
     port: Number(new URL(url).port),
     app,
     store: app.get<EventStore>(EVENT_STORE),
     get: async (path) => {
-      const response = await fetch(url + path);
+      const response = await fetch(url + path, { headers: auth });
       const text = await response.text();
       const contentType = response.headers.get('content-type') ?? '';
       return {
@@ -101,7 +107,7 @@ function follow(url: string, path: string, headers: Record<string, string> = {})
   let setStatus: (status: number) => void = () => undefined;
   const status = new Promise<number>((resolve) => (setStatus = resolve));
   const ended = new Promise<void>((resolve) => {
-    const request = get(url + path, { headers }, (res) => {
+    const request = get(url + path, { headers: { ...auth, ...headers } }, (res) => {
       response = res;
       setStatus(res.statusCode ?? 0);
       res.setEncoding('utf8');
@@ -193,7 +199,7 @@ describe('the event feed', () => {
   beforeAll(async () => {
     engine = await start(dataDir);
     const scenario = await loadScenario(FILE);
-    await importScenario(engine.url, scenario);
+    await importScenario({ url: engine.url, token: secretariat.authorization!.slice(7) }, scenario);
     // Something the public must not see.
     await append(2, 'internal');
     publicLog = async () => (await engine.store.readAll()).filter((e) => e.metadata.visibility === 'public');
@@ -286,7 +292,9 @@ describe('the event feed', () => {
       }
       const stream = await engine.get('/api/events/stream?limit=5');
       expect(stream.status).toBe(400);
-      const header = await fetch(`${engine.url}/api/events/stream`, { headers: { 'last-event-id': 'abc' } });
+      const header = await fetch(`${engine.url}/api/events/stream`, {
+        headers: { ...auth, 'last-event-id': 'abc' },
+      });
       expect(header.status).toBe(400);
       expect(((await header.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe(
         'Last-Event-ID',
@@ -372,7 +380,9 @@ describe('the event feed', () => {
       socket.on('close', () => (closed = true));
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       socket.pause(); // reads nothing from now on: the server's writes pile up
-      socket.write(`GET /api/events/stream?after=${head} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      socket.write(
+        `GET /api/events/stream?after=${head} HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${auth.authorization}\r\n\r\n`,
+      );
       const overflowed = () => samples.slice(opened).find((s) => s.kind === 'overflow');
       let lastAppended = head;
       // Append 1 MiB at a time until the server gives up on this client; wait, between batches,

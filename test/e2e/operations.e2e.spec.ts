@@ -70,7 +70,7 @@ describe('operations', () => {
       const statuses: number[] = [];
       const send = async (n: number) => {
         try {
-          const response = await fetch(`${engine.url}/api/commands/RegisterInstitution`, {
+          const response = await engine.fetch('/api/commands/RegisterInstitution', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'idempotency-key': `burst-${n}` },
             body: JSON.stringify(institution(n)),

@@ -12,7 +12,7 @@ describe('participation per state (GET /api/states)', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    head = (await importScenario(engine.url, await loadScenario(FILE))).headPosition;
+    head = (await importScenario(engine, await loadScenario(FILE))).headPosition;
   }, 60_000);
   afterAll(() => engine.close());
 

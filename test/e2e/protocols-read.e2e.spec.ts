@@ -17,7 +17,7 @@ describe('the protocols and the state × state matrix of the OTS diaspora scenar
 
   beforeAll(async () => {
     engine = await startEngine();
-    await importScenario(engine.url, await loadScenario(FILE));
+    await importScenario(engine, await loadScenario(FILE));
     head = (await engine.get('/health/ready')).body.headPosition;
   }, 60_000);
   afterAll(() => engine.close());

@@ -8,7 +8,7 @@ import { allProjections } from '../../libs/read-models/src/index.js';
 import { draftedPlan, planAdopted } from '../../libs/eventsourcing/src/projections/testing/plan-events.js';
 import { importScenario } from '../../apps/api/src/scenario/import-scenario.js';
 import { loadScenario } from '../../apps/api/src/scenario/scenario.js';
-import { startEngine, type Reply, type RunningEngine } from '../support/engine.js';
+import { headersFor, SECRETARIAT, startEngine, type Reply, type RunningEngine } from '../support/engine.js';
 
 const FILE = join(__dirname, '..', '..', 'scenarios', 'ots-diaspora-2022-2025.json');
 const LOAD_PLANS = 1000;
@@ -19,7 +19,7 @@ describe('POST /api/operations/rebuild', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    await importScenario(engine.url, await loadScenario(FILE));
+    await importScenario(engine, await loadScenario(FILE));
     // Enough of a log (a few thousand events) for the rebuild to take a while.
     const store = engine.app.get<EventStore>(Symbol.for('kurultai.EventStore'));
     for (let i = 0; i < LOAD_PLANS; i++) {
@@ -121,7 +121,10 @@ describe('POST /api/operations/rebuild', () => {
   });
 
   async function rawPost(path: string) {
-    const response = await fetch(engine.url + path, { method: 'POST' });
+    const response = await fetch(engine.url + path, {
+      method: 'POST',
+      headers: await headersFor(engine, SECRETARIAT),
+    });
     return { status: response.status, headers: response.headers, body: await response.json() };
   }
 });

@@ -13,7 +13,7 @@ describe('GET /api/reports/plans/{planId}', () => {
 
   beforeAll(async () => {
     engine = await startEngine();
-    head = (await importScenario(engine.url, await loadScenario(FILE))).headPosition;
+    head = (await importScenario(engine, await loadScenario(FILE))).headPosition;
   }, 60_000);
   afterAll(() => engine.close());
 

@@ -14,7 +14,7 @@ describe('the OTS diaspora scenario 2022-2025', () => {
   beforeAll(async () => {
     engine = await startEngine();
     scenario = await loadScenario(FILE);
-    const summary = await importScenario(engine.url, scenario);
+    const summary = await importScenario(engine, scenario);
     expect(summary).toMatchObject({
       steps: scenario.steps.length,
       recorded: scenario.steps.length,
@@ -147,7 +147,7 @@ describe('the OTS diaspora scenario 2022-2025', () => {
   });
 
   it('imports again as a no-op: every step answered from the log, nothing written', async () => {
-    const again = await importScenario(engine.url, scenario);
+    const again = await importScenario(engine, scenario);
     expect(again).toMatchObject({ recorded: 0, replayed: scenario.steps.length });
     expect((await engine.get('/health/ready')).body.headPosition).toBe(head);
   });

@@ -23,7 +23,7 @@ describe('starting the engine', () => {
       expect.arrayContaining(['/api/commands/DraftPlan', '/api/plans/{id}']),
     );
     expect((await fetch(`${engine.url}/api/docs`)).status).toBe(200);
-    const reply = await fetch(`${engine.url}/api/commands/DraftPlan`, {
+    const reply = await engine.fetch('/api/commands/DraftPlan', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(draftPlan),

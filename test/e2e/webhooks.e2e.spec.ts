@@ -11,6 +11,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { ProblemDetailsFilter, strictValidationPipe } from '#eventsourcing';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { loadConfig } from '../../apps/api/src/config.js';
+import { headersFor } from '../support/engine.js';
 
 const SECRET = 'kurultai-webhook-secret-0123456789abcdef';
 
@@ -63,9 +64,11 @@ async function startEngine(dataDir: string, allowPrivateTargets = true): Promise
     app,
     store: app.get<EventStore>(EVENT_STORE),
     call: async (method, path, body) => {
+      // Subscriptions are managed by downstream services.
+      const auth = await headersFor({ dataDir }, { role: 'service', sub: 'webhook-test' });
       const response = await fetch(url + path, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();

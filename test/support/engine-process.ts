@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { headersFor, SECRETARIAT, type Caller } from './engine.js';
 
 export const ROOT = join(__dirname, '..', '..');
 export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
@@ -10,6 +11,11 @@ export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 export interface EngineProcess {
   readonly child: ChildProcess;
   readonly url: string;
+  /** The data folder (KURULTAI_DATA_DIR, else ./data under the repository). */
+  readonly dataDir: string;
+  readonly env: Record<string, string>;
+  /** `fetch` on the engine, signed as the Secretariat unless `caller` (or an authorization header) says otherwise. */
+  fetch(path: string, init?: RequestInit, caller?: Caller): Promise<Response>;
   output(): string;
   exited(): Promise<number | null>;
 }
@@ -43,7 +49,23 @@ export function spawnEngine(env: Record<string, string>, port: number): EnginePr
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited: () => exit };
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = resolve(ROOT, env.KURULTAI_DATA_DIR ?? 'data');
+  const identity = { dataDir, env };
+  return {
+    child,
+    url,
+    dataDir,
+    env,
+    // The engine writes its local key on start: sign once it is live (see waitUntilLive).
+    fetch: async (path, init = {}, caller = SECRETARIAT) =>
+      fetch(url + path, {
+        ...init,
+        headers: { ...(await headersFor(identity, caller)), ...(init.headers as Record<string, string>) },
+      }),
+    output: () => output,
+    exited: () => exit,
+  };
 }
 
 /** Polls until the engine answers `/health/live`, or fails after `timeoutMs`. */

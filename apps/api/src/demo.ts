@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { issueLocalToken, LOCAL_KEY_FILE, loadOrCreateLocalKey } from '#security';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { importScenario } from './scenario/import-scenario.js';
@@ -23,7 +24,19 @@ try {
   await app.listen(config.PORT, config.HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
   console.log(`Importing "${scenario.title}" (${scenario.steps.length} steps) ...`);
-  const summary = await importScenario(url, scenario);
+  // The demo records as a Secretariat officer, with a token of the engine's own local key.
+  const key = await loadOrCreateLocalKey(
+    config.KURULTAI_AUTH_KEY_FILE ?? join(config.KURULTAI_DATA_DIR, LOCAL_KEY_FILE),
+  );
+  const token = await issueLocalToken(key, {
+    role: 'secretariat',
+    sub: 'demo-secretariat',
+    issuer: config.KURULTAI_AUTH_ISSUER,
+    audience: config.KURULTAI_AUTH_AUDIENCE,
+    roleClaim: config.KURULTAI_AUTH_ROLE_CLAIM,
+    ttlSeconds: 3600,
+  });
+  const summary = await importScenario({ url, token }, scenario);
   console.log(
     `Imported: ${summary.recorded} steps recorded, ${summary.replayed} already in the log; log head at ${summary.headPosition}.`,
   );

@@ -12,6 +12,8 @@ import { exportLog } from './commands/export.js';
 import { importLog } from './commands/import.js';
 import { importScenarioFile } from './commands/import-scenario.js';
 import { addMigrateCommand } from './commands/migrate.js';
+import { addKeysCommand } from './commands/keys.js';
+import { addTokenCommand } from './commands/token.js';
 import { rebuildOffline, rebuildOnline } from './commands/rebuild.js';
 import { QUERIES, replay } from './commands/replay.js';
 import {
@@ -191,6 +193,8 @@ export function createProgram(options: ProgramOptions = {}): Command {
     .action((opts: { from: number; to?: number }) => json(consistencyProof(dataDir(), opts.from, opts.to)));
 
   addMigrateCommand(program, io, () => options.progress ?? process.stderr.isTTY === true);
+  addTokenCommand(program, io, dataDir, env);
+  addKeysCommand(program, io, dataDir);
 
   program
     .command('import-scenario [file]')

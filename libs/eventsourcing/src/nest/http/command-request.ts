@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '#event-store';
 import { problemType, ProblemException } from './problem.js';
 
@@ -16,14 +16,12 @@ export interface CommandRequest {
   readonly commandHash: string;
 }
 
-/** The actor recorded while no identity provider is configured (see docs/architecture.md). */
-export const LOCAL_OPERATOR: Actor = { id: 'local-operator', role: 'secretariat', state: null };
-
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Reads `Idempotency-Key`, `If-Match`, `X-Correlation-Id` and the caller's identity. */
 export const CommandRequestContext = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
   const request = ctx.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+  const actor = identifiedCaller(request, ctx.switchToHttp().getResponse<FastifyReply>());
   const commandId = header(request, 'idempotency-key') ?? randomUUID();
   const correlationId = header(request, 'x-correlation-id') ?? commandId;
   const type = request.url.split('?')[0].split('/').pop() ?? '';
@@ -31,7 +29,7 @@ export const CommandRequestContext = createParamDecorator((_: unknown, ctx: Exec
     commandId,
     correlationId,
     causationId: header(request, 'x-causation-id') ?? null,
-    actor: request.actor ?? LOCAL_OPERATOR,
+    actor,
     expectedRevision: ifMatch(request),
     commandHash: createHash('sha256')
       .update(type)
@@ -40,6 +38,22 @@ export const CommandRequestContext = createParamDecorator((_: unknown, ctx: Exec
       .digest('hex'),
   } satisfies CommandRequest;
 });
+
+/**
+ * The verified caller the security guard put on the request (see docs/security.md). A command
+ * without one is refused with 401 rather than recorded under some default identity.
+ */
+function identifiedCaller(request: { actor?: Actor }, reply: FastifyReply): Actor {
+  const actor = request.actor;
+  if (actor && actor.role !== 'anonymous') return actor;
+  void reply.header('www-authenticate', 'Bearer realm="kurultai"');
+  throw ProblemException.of(
+    401,
+    'unauthenticated',
+    'Authentication required',
+    'commands are recorded only for an identified caller: send a bearer token or an API key',
+  );
+}
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
