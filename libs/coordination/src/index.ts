@@ -47,3 +47,5 @@ export * from './strategic-documents/strategic-document.decider.js';
 
 export * from './follow-ups/follow-up.js';
 export * from './follow-ups/follow-up.decider.js';
+
+export * from './schemas/index.js';

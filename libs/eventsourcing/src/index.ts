@@ -31,3 +31,4 @@ export * from './projections/provenance.js';
 export * from './projections/blue-green-rebuild.js';
 export * from './projections/read-model-files.js';
 export * from './visibility.js';
+export * from './upcasting/index.js';

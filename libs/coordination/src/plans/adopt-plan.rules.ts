@@ -24,8 +24,10 @@ export function adoptPlan(command: AdoptPlan, plan: DraftedPlan): [PlanAdopted] 
     );
   }
   assertAdoptsThisPlan(decision, plan);
+  // Each state once, whatever the facts passed in say: the event's schema promises a set.
   const adoptingStates = decision.adoptingStates.filter(
-    (state) => isMemberState(state) && decision.accreditedMemberStates.includes(state),
+    (state, index, all) =>
+      isMemberState(state) && decision.accreditedMemberStates.includes(state) && all.indexOf(state) === index,
   );
   if (adoptingStates.length === 0) {
     throw new RuleViolation(

@@ -1,4 +1,5 @@
 import { EntityNotFound, RuleViolation, StateConflict } from '#eventsourcing/decider.js';
+import type { LocalizedText } from '../shared/localized-text.js';
 import { given } from '../shared/testing/given-when-then.js';
 import type { DesignateSignatory } from './protocol.commands.js';
 import { protocolDecider } from './protocol.decider.js';
@@ -16,7 +17,7 @@ import {
 
 const designate = (institutionId: string, signatory: DesignateSignatory['data']['signatory']) =>
   protocolCommand('DesignateSignatory', { protocolId: PROTOCOL_ID, institutionId, signatory });
-const designatedAs = (institutionId: string, name: string, title: string | null) => ({
+const designatedAs = (institutionId: string, name: string, title: LocalizedText | null) => ({
   type: 'SignatoryDesignated' as const,
   data: { protocolId: PROTOCOL_ID, institutionId, signatory: { name, title } },
 });
@@ -24,7 +25,7 @@ const designatedAs = (institutionId: string, name: string, title: string | null)
 describe('DesignateSignatory', () => {
   it('designates who signs for a party, with or without a title', () => {
     given(protocolDecider, [drafted()])
-      .when(designate(KZ, { name: 'Head of kz-otandastar', title: 'Chairman' }))
+      .when(designate(KZ, { name: 'Head of kz-otandastar', title: { en: 'Chairman' } }))
       .then([designated(KZ)]);
     given(protocolDecider, [drafted()])
       .when(designate(UZ, { name: 'Chairman of the Committee' }))
@@ -49,13 +50,16 @@ describe('DesignateSignatory', () => {
       .thenRefuses(RuleViolation, 'protocol.not-a-party');
   });
 
-  it('refuses a blank name or title', () => {
+  it('refuses a blank name, and a title without English or with a blank translation', () => {
     given(protocolDecider, [drafted()])
       .when(designate(KZ, { name: ' ' }))
       .thenRefuses(RuleViolation, 'protocol.signatory-name-required');
     given(protocolDecider, [drafted()])
-      .when(designate(KZ, { name: 'Head', title: '' }))
-      .thenRefuses(RuleViolation, 'protocol.signatory-title-blank');
+      .when(designate(KZ, { name: 'Head', title: { en: ' ' } }))
+      .thenRefuses(RuleViolation, 'text.english-required');
+    given(protocolDecider, [drafted()])
+      .when(designate(KZ, { name: 'Head', title: { en: 'Chairman', kk: '' } }))
+      .thenRefuses(RuleViolation, 'text.blank-translation');
   });
 
   it('refuses a designation on a protocol never drafted, or terminated', () => {

@@ -37,7 +37,7 @@ export type DesignateSignatory = Command<
   {
     readonly protocolId: string;
     readonly institutionId: string;
-    readonly signatory: { readonly name: string; readonly title?: string };
+    readonly signatory: { readonly name: string; readonly title?: LocalizedText | null };
   }
 >;
 

@@ -15,9 +15,13 @@ export const ProtocolPartySchema = record(
 /** A party as the protocol lists it; `state` null is the OTS Secretariat. */
 export type ProtocolParty = Payload<typeof ProtocolPartySchema>;
 
+/**
+ * Who signs for a party. Since schema version 2 the title is text people read, per language
+ * (version 1 held one plain string, read as English: see schemas/upcasters.ts).
+ */
 export const ProtocolSignatorySchema = record(
-  { name: text(), title: nullable(text()) },
-  { description: 'Who signs for a party' },
+  { name: text(), title: nullable(LocalizedTextSchema) },
+  { description: "Who signs for a party: the signatory's name and title (per language)" },
 );
 
 export type ProtocolSignatory = Payload<typeof ProtocolSignatorySchema>;

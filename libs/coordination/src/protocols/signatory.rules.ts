@@ -1,5 +1,6 @@
 import { StateConflict } from '#eventsourcing/decider.js';
-import { assertOptionalText, assertText } from '../shared/required.js';
+import { assertLocalizedText } from '../shared/localized-text.js';
+import { assertText } from '../shared/required.js';
 import type { DesignateSignatory } from './protocol.commands.js';
 import type { DraftedProtocol, ProtocolPartyRecord, SignatoryDesignated } from './protocol.js';
 import { assertNotTerminated, existingParty } from './protocol.guards.js';
@@ -13,14 +14,15 @@ export function designateSignatory(
   assertNotTerminated(protocol);
   assertNotSignedBy(existingParty(protocol, institutionId), protocolId);
   assertText(signatory?.name, 'protocol.signatory-name-required', 'signatory.name');
-  assertOptionalText(signatory.title, 'protocol.signatory-title-blank', 'signatory.title');
+  const title = signatory.title ?? null;
+  if (title !== null) assertLocalizedText(title, 'signatory.title');
   return [
     {
       type: 'SignatoryDesignated',
       data: {
         protocolId,
         institutionId,
-        signatory: { name: signatory.name, title: signatory.title ?? null },
+        signatory: { name: signatory.name, title },
       },
     },
   ];

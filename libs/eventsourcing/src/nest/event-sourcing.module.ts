@@ -24,6 +24,8 @@ import { observeWritePath } from '../write-path-metrics.js';
 import { CommandHandling } from './command-handling.service.js';
 import type { EventSourcingOptions } from './event-sourcing.options.js';
 import { ReadModels } from './read-models.service.js';
+import { EVENT_UPCASTERS, upcastingStore } from '../upcasting/upcasting-store.js';
+import type { Upcasters } from '../upcasting/upcasters.js';
 import { RebuildController } from './rebuild.controller.js';
 import { CLOCK, EVENT_SOURCING_OPTIONS, READ_MODEL_DB } from './tokens.js';
 
@@ -62,10 +64,12 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         },
         {
           provide: EVENT_STORE,
-          inject: [EngineMetrics, StateCache],
-          useFactory: async (metrics: EngineMetrics, states: StateCache | null) => {
+          // Upcast on read when the domain provides its upcasters (a global provider of EVENT_UPCASTERS).
+          inject: [EngineMetrics, StateCache, { token: EVENT_UPCASTERS, optional: true }],
+          useFactory: async (metrics: EngineMetrics, states: StateCache | null, upcasters?: Upcasters) => {
             const opened = await options.openStore();
-            const store = instrumentStore(opened, metrics);
+            const instrumented = instrumentStore(opened, metrics);
+            const store = upcasters ? upcastingStore(instrumented, upcasters) : instrumented;
             // Commands run against this store start from the cached fold of their stream.
             if (states) attachStateCache(store, states);
             observeWritePath(metrics, { states, store: opened });

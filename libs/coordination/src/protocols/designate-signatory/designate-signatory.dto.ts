@@ -10,6 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommandBodyDto } from '#eventsourcing';
+import { LocalizedTextDto } from '../../shared/http/localized-text.dto.js';
 import { EntityId } from '../../shared/http/validators.js';
 
 export class SignatoryDto {
@@ -19,12 +20,17 @@ export class SignatoryDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'Chairman of the Committee', maxLength: 200 })
+  @ApiPropertyOptional({
+    type: LocalizedTextDto,
+    nullable: true,
+    description: 'The title per language, English at least',
+    example: { en: 'Chairman of the Committee' },
+  })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  title?: string;
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title?: LocalizedTextDto | null;
 }
 
 export class DesignateSignatoryDto extends CommandBodyDto {

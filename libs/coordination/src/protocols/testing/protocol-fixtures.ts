@@ -62,7 +62,7 @@ export const drafted = (
 
 export const signatoryOf = (institutionId: string) => ({
   name: `Head of ${institutionId}`,
-  title: 'Chairman',
+  title: { en: 'Chairman' },
 });
 
 export const designated = (institutionId: string): SignatoryDesignated => ({

@@ -5,7 +5,8 @@ import {
   type Decider,
   type DomainEvent,
 } from '#eventsourcing/decider.js';
-import { given } from './given-when-then.js';
+import type { SchemaLookup } from './event-schema-check.js';
+import { given as givenWithSchemas } from './given-when-then.js';
 
 type Counted = DomainEvent<'Counted', { readonly n: number }>;
 type Count = Command<'Count', { readonly n: number }>;
@@ -27,6 +28,17 @@ const count = (n: number): Count => ({
   metadata: { actor: { id: 'a', role: 'secretariat' }, occurredAt: '2024-11-18', recordedAt: '2024-11-18' },
 });
 const counted = (n: number): Counted => ({ type: 'Counted', data: { n } });
+
+/** The counter's events are whole numbers below 100; 42 is decided as a string to break that. */
+const countedSchema = {
+  type: 'object',
+  required: ['n'],
+  properties: { n: { type: 'integer', maximum: 99 } },
+  additionalProperties: false,
+};
+const counterSchemas: SchemaLookup = (type) => (type === 'Counted' ? countedSchema : undefined);
+const given = (decider: typeof counter, history: readonly Counted[] = []) =>
+  givenWithSchemas(decider, history, counterSchemas);
 
 describe('given/when/then', () => {
   it('checks the decided events and returns the new state', () => {
@@ -55,6 +67,19 @@ describe('given/when/then', () => {
         .thenRefuses(RuleViolation, 'count.twice'),
     ).toThrow();
     expect(() => given(counter).when(count(-1)).thenRefuses(RuleViolation, 'count.other')).toThrow();
+  });
+
+  it('fails when a decided event does not match its JSON Schema, or its type has none', () => {
+    expect(() =>
+      given(counter)
+        .when(count(100))
+        .then([counted(100)]),
+    ).toThrow(/Counted does not match its schema: \/n must be <= 99/);
+    expect(() =>
+      givenWithSchemas(counter)
+        .when(count(1))
+        .then([counted(1)]),
+    ).toThrow('the event type Counted has no JSON Schema');
   });
 
   it('fails when nothing is refused, and lets bugs through', () => {

@@ -1,4 +1,5 @@
 import { fold, RuleViolation, type Command, type Decider, type DomainEvent } from '#eventsourcing/decider.js';
+import { assertEventsMatchSchemas, registrySchemas, type SchemaLookup } from './event-schema-check.js';
 
 type RuleViolationClass = new (...args: never[]) => RuleViolation;
 
@@ -9,10 +10,14 @@ export interface Then<E extends DomainEvent, S> {
   thenRefuses(errorClass: RuleViolationClass, rule: string): RuleViolation;
 }
 
-/** given(decider, past events).when(command).then(new events) | .thenRefuses(ErrorClass, rule) */
+/**
+ * given(decider, past events).when(command).then(new events) | .thenRefuses(ErrorClass, rule).
+ * Every decided event is validated against its type's JSON Schema (`schemaOf`, the registry).
+ */
 export function given<C extends Command, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   history: readonly E[] = [],
+  schemaOf: SchemaLookup = registrySchemas,
 ) {
   return {
     when(command: C): Then<E, S> {
@@ -21,6 +26,7 @@ export function given<C extends Command, E extends DomainEvent, S>(
         then(expected) {
           const events = decider.decide(command, state);
           expect(events).toEqual(expected);
+          assertEventsMatchSchemas(events, schemaOf);
           return { events, state: events.reduce(decider.evolve, state) };
         },
         thenRefuses(errorClass, rule) {

@@ -1,0 +1,2 @@
+export * from './upcasters.js';
+export * from './upcasting-store.js';
