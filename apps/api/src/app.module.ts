@@ -1,7 +1,8 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { All, Controller, Logger, Module, type DynamicModule } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { join } from 'node:path';
-import { SqliteEventStore } from '#event-store';
-import { EventSourcingModule, type EventSourcingOptions } from '#eventsourcing';
+import { EsdbEventStore, SqliteEventStore, type EventStore } from '#event-store';
+import { EventSourcingModule, ProblemException, type EventSourcingOptions } from '#eventsourcing';
 import { CoordinationModule } from '#coordination/module';
 import { AuditLogModule } from '#audit';
 import { DeliveryModule, WebhooksModule, type DeliveryOptions, type WebhooksOptions } from '#delivery';
@@ -22,11 +23,12 @@ export class AppModule {
     extras: { delivery?: DeliveryOptions; webhooks?: Partial<WebhooksOptions> } = {},
   ): DynamicModule {
     const dataDir = config.KURULTAI_DATA_DIR;
+    const esdb = config.KURULTAI_STORE === 'esdb';
     return {
       module: AppModule,
       imports: [
         EventSourcingModule.forRoot({
-          openStore: async () => SqliteEventStore.open(join(dataDir, 'events.sqlite')),
+          openStore: () => openStore(config),
           readModelPath: join(dataDir, 'read-models.sqlite'),
           projections: allProjections,
           commandRetries: config.KURULTAI_COMMAND_RETRIES,
@@ -56,12 +58,17 @@ export class AppModule {
         }),
         CoordinationModule,
         ReadModelsModule,
-        AuditLogModule.forRoot({
-          storePath: join(dataDir, 'events.sqlite'),
-          keyFile: config.KURULTAI_AUDIT_KEY_FILE ?? join(dataDir, 'audit-key.pem'),
-          origin: config.KURULTAI_AUDIT_ORIGIN,
-          checkpointEvery: config.KURULTAI_AUDIT_CHECKPOINT_EVERY,
-        }),
+        // The Merkle log reads the SQLite file; on EventStoreDB each stream carries its own chain.
+        ...(esdb
+          ? []
+          : [
+              AuditLogModule.forRoot({
+                storePath: join(dataDir, 'events.sqlite'),
+                keyFile: config.KURULTAI_AUDIT_KEY_FILE ?? join(dataDir, 'audit-key.pem'),
+                origin: config.KURULTAI_AUDIT_ORIGIN,
+                checkpointEvery: config.KURULTAI_AUDIT_CHECKPOINT_EVERY,
+              }),
+            ]),
         DeliveryModule.forRoot(extras.delivery),
         WebhooksModule.forRoot({
           dataDir,
@@ -85,8 +92,49 @@ export class AppModule {
           : []),
       ],
       // The catch-all for unknown command types comes last so that every slice's route wins.
-      controllers: [HealthController, UnknownCommandController],
+      controllers: [
+        HealthController,
+        ...(esdb ? [AuditNeedsEmbeddedStoreController] : []),
+        UnknownCommandController,
+      ],
       providers: [{ provide: READY_MAX_LAG, useValue: config.KURULTAI_READY_MAX_LAG }],
     };
+  }
+}
+
+/** The configured store: the embedded SQLite file, or EventStoreDB at its connection string. */
+async function openStore(config: EngineConfig): Promise<EventStore> {
+  if (config.KURULTAI_STORE !== 'esdb')
+    return SqliteEventStore.open(join(config.KURULTAI_DATA_DIR, 'events.sqlite'));
+  const logger = new Logger('event-store');
+  // An unreachable or wrong address fails the start with an EsdbConnectionError naming it.
+  const store = await EsdbEventStore.open(config.KURULTAI_ESDB_CONNECTION_STRING ?? '', {
+    onReconnect: (what, attempt, error) =>
+      logger.warn({ msg: `EventStoreDB connection lost (${what}), attempt ${attempt}: ${String(error)}` }),
+  });
+  logger.log({ msg: `event store: EventStoreDB at ${store.address}` });
+  return store;
+}
+
+/** On EventStoreDB the signed checkpoints and Merkle proofs over the global log are not served (501). */
+@ApiExcludeController()
+@Controller('api/audit')
+class AuditNeedsEmbeddedStoreController {
+  @All([
+    'checkpoints',
+    'checkpoints/latest.txt',
+    'public-keys',
+    'proofs/inclusion',
+    'proofs/consistency',
+    'verify',
+  ])
+  refuse(): never {
+    throw ProblemException.of(
+      501,
+      'embedded-store-only',
+      'The audit log endpoints need the embedded store',
+      'on EventStoreDB each stream carries its own hash chain in the event metadata (docs/eventstoredb.md); ' +
+        'signed checkpoints, Merkle proofs and /api/audit/verify run with KURULTAI_STORE=sqlite',
+    );
   }
 }

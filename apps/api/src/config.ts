@@ -10,9 +10,29 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   ValidateIf,
+  ValidatorConstraint,
   validateSync,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
+import { connectionStringProblem } from '#event-store';
+
+/** The EventStoreDB client's own parser judges the connection string. */
+@ValidatorConstraint({ name: 'esdbConnectionString' })
+class EsdbConnectionString implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && connectionStringProblem(value) === null;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return (
+      'KURULTAI_ESDB_CONNECTION_STRING must be a connection string EventStoreDB accepts ' +
+      `(esdb://host:2113?tls=false, esdb+discover://host1:2113,host2:2113): ${connectionStringProblem(String(args.value))}`
+    );
+  }
+}
 
 /** The engine's configuration, read from environment variables only. */
 export class EngineConfig {
@@ -30,8 +50,19 @@ export class EngineConfig {
   @MinLength(1, { message: 'KURULTAI_DATA_DIR must not be empty' })
   KURULTAI_DATA_DIR = './data';
 
-  @IsIn(['sqlite'], { message: 'KURULTAI_STORE must be "sqlite" (the embedded store)' })
+  @IsIn(['sqlite', 'esdb'], {
+    message: 'KURULTAI_STORE must be "sqlite" (the embedded store) or "esdb" (EventStoreDB/KurrentDB)',
+  })
   KURULTAI_STORE = 'sqlite';
+
+  /** `esdb://host:2113?tls=false`, `esdb+discover://a:2113,b:2113,c:2113`; required with `KURULTAI_STORE=esdb`. */
+  @ValidateIf(
+    (config: EngineConfig) =>
+      config.KURULTAI_STORE === 'esdb' || config.KURULTAI_ESDB_CONNECTION_STRING !== undefined,
+  )
+  @IsString({ message: 'KURULTAI_ESDB_CONNECTION_STRING is required when KURULTAI_STORE is "esdb"' })
+  @Validate(EsdbConnectionString)
+  KURULTAI_ESDB_CONNECTION_STRING?: string = undefined;
 
   @Type(() => Number)
   @IsInt({ message: 'KURULTAI_BODY_LIMIT must be a whole number of bytes' })

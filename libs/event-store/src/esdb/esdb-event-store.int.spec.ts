@@ -8,6 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => double.stop());
 
-describeEventStoreContract('EventStoreDB over gRPC to the in-memory protocol double', () =>
-  EsdbEventStore.open(double.connectionString),
+// The client picks BatchAppend whenever the server announces it; each path is forced once.
+describeEventStoreContract('EventStoreDB over gRPC to the protocol double, Streams.Append', () =>
+  EsdbEventStore.open(double.connectionString, { appendPath: 'append' }),
+);
+describeEventStoreContract('EventStoreDB over gRPC to the protocol double, Streams.BatchAppend', () =>
+  EsdbEventStore.open(double.connectionString, { appendPath: 'batch', batchAppendSize: 512 }),
 );

@@ -8,8 +8,13 @@ import {
   START,
   isCommandError,
   jsonEvent,
+  type AppendExpectedRevision,
+  type AppendResult as EsdbAppendResult,
+  type EventData,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { append as appendCall } from '@eventstore/db-client/dist/streams/appendToStream/append.js';
+import { batchAppend as batchAppendCall } from '@eventstore/db-client/dist/streams/appendToStream/batchAppend.js';
 import type { NewEvent, RecordedEvent } from '../envelope.js';
 import {
   DuplicateEventIdError,
@@ -32,13 +37,24 @@ import type {
 } from '../event-store.js';
 import { checkExpectedRevision } from '../expected-revision.js';
 import { validateAppend, validateCount, validateFilter } from '../validate.js';
+import { chainLinks, GENESIS_HASH } from './esdb-audit-chain.js';
+import { verifyStreamChains, type ChainReport } from './esdb-audit-verify.js';
 import {
+  backoff,
+  DEFAULT_RECONNECT,
+  delay,
+  EsdbConnectionError,
+  isTransient,
+  redactConnectionString,
+  type ReconnectPolicy,
+} from './esdb-connection.js';
+import {
+  auditLinkOf,
   EVENT_ID_STREAM_PREFIX,
   fromPortPosition,
   isSystemName,
   matches,
   toEsdbEvent,
-  toEsdbExpected,
   toEsdbFilter,
   toPortPosition,
   toRecordedEvent,
@@ -49,7 +65,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const END_OF_RANGE = Symbol('end of range');
 const HEAD_PAGE = 100;
 const CLOSE_GRACE_MS = 2_000;
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+/** How often an append under `any`/`stream_exists` is tried again when another writer got in first. */
+const CHAIN_RACE_ATTEMPTS = 20;
+
+/**
+ * Which gRPC call carries appends. `auto` is the client's own choice: BatchAppend when the
+ * server announces it (EventStoreDB 21.10+), else Append. `append` and `batch` force one.
+ */
+export type AppendPath = 'auto' | 'append' | 'batch';
+
+export interface EsdbEventStoreOptions {
+  readonly appendPath?: AppendPath;
+  /** Bytes per BatchAppend request (the client's `batchAppendSize`, 3 MiB by default). */
+  readonly batchAppendSize?: number;
+  /** How long `open()` waits for the server's first answer (default 10 s). */
+  readonly connectTimeoutMs?: number;
+  readonly reconnect?: Partial<ReconnectPolicy>;
+  /** Told about each reconnection attempt (the engine logs it). */
+  readonly onReconnect?: (what: string, attempt: number, error: unknown) => void;
+}
+
+interface StreamTip {
+  readonly revision: number;
+  readonly hash: string;
+}
 
 /**
  * The EventStore port on EventStoreDB (or KurrentDB) through the official gRPC client.
@@ -58,12 +97,57 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class EsdbEventStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly reconnect: ReconnectPolicy;
 
-  private constructor(private readonly client: EventStoreDBClient) {}
+  private constructor(
+    /** The official client, for capabilities built beside the port (downstream groups). */
+    readonly client: EventStoreDBClient,
+    readonly address: string,
+    private readonly options: EsdbEventStoreOptions,
+  ) {
+    this.reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
+  }
 
-  /** `esdb://host:2113?tls=false`, `esdb+discover://...`: see the client's connection strings. */
-  static async open(connectionString: string): Promise<EsdbEventStore> {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString));
+  /**
+   * Connects and waits for the server's first answer: `esdb://host:2113?tls=false`,
+   * `esdb+discover://host1:2113,host2:2113,host3:2113` (gossip), `tls`, `tlsVerifyCert`,
+   * `tlsCAFile`: see the client's connection strings. A connection string the client refuses,
+   * or a server that does not answer within `connectTimeoutMs`, is an `EsdbConnectionError`
+   * that names the address.
+   */
+  static async open(connectionString: string, options: EsdbEventStoreOptions = {}): Promise<EsdbEventStore> {
+    const address = redactConnectionString(connectionString);
+    let client: EventStoreDBClient;
+    try {
+      client = EventStoreDBClient.connectionString(connectionString);
+    } catch (error) {
+      throw new EsdbConnectionError(address, `not a valid connection string: ${reason(error)}`);
+    }
+    const store = new EsdbEventStore(client, address, options);
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new EsdbConnectionError(
+              address,
+              `no answer within ${timeoutMs} ms (is the server running and reachable?)`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([store.lastLogPosition(), timeout]);
+    } catch (error) {
+      await Promise.race([client.dispose(), delay(CLOSE_GRACE_MS)]).catch(() => undefined);
+      if (error instanceof EsdbConnectionError) throw error;
+      throw new EsdbConnectionError(address, `cannot connect: ${reason(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    return store;
   }
 
   async append(
@@ -82,26 +166,101 @@ export class EsdbEventStore implements EventStore {
     }
     if (events.length === 0) return this.checkOnly(stream, expected);
 
-    const stored = await this.reserveIds(stream, events);
-    if (stored) return stored;
+    return this.retrying('append', async () => {
+      const stored = await this.reserveIds(stream, events);
+      if (stored) return stored;
+      return this.appendChained(stream, events, expected);
+    });
+  }
+
+  /**
+   * Writes `events` with their links of the stream's audit chain (DESIGN §8: on EventStoreDB
+   * one chain per stream, carried in the metadata). The link needs the stream's last hash, so
+   * the write expects exactly the revision that hash was read at: a writer that got in between
+   * makes it fail, and under `any`/`stream_exists` it is computed again on the new tip.
+   */
+  private async appendChained(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const tip = await this.streamTip(stream);
+      checkExpectedRevision(stream, expected, tip?.revision ?? null);
+      const last = tip?.revision ?? -1;
+      const links = chainLinks(stream, last, tip?.hash ?? GENESIS_HASH, events);
+      try {
+        const result = await this.write(
+          stream,
+          events.map((event, index) => toEsdbEvent(event, links[index])),
+          tip === null ? NO_STREAM : BigInt(tip.revision),
+        );
+        const revision = Number(result.nextExpectedRevision);
+        const written = await this.readStream(stream, {
+          fromRevision: revision - events.length + 1,
+          limit: events.length,
+        });
+        return {
+          stream,
+          revision,
+          firstPosition: written[0].position,
+          position: written[written.length - 1].position,
+          idempotent: false,
+        };
+      } catch (error) {
+        const mapped = this.mapError(error, stream, expected);
+        const raced = mapped instanceof WrongExpectedVersionError && typeof expected === 'string';
+        if (!raced || expected === 'no_stream' || attempt >= CHAIN_RACE_ATTEMPTS) throw mapped;
+      }
+    }
+  }
+
+  /** One append call on the path the options chose. */
+  private write(
+    stream: string,
+    events: EventData[],
+    expectedRevision: AppendExpectedRevision,
+  ): Promise<EsdbAppendResult> {
+    const batchAppendSize = this.options.batchAppendSize ?? 3 * 1024 * 1024;
+    switch (this.options.appendPath ?? 'auto') {
+      case 'append':
+        return appendCall.call(this.client, stream, events, { expectedRevision, batchAppendSize });
+      case 'batch':
+        return batchAppendCall.call(this.client, stream, events, { expectedRevision, batchAppendSize });
+      default:
+        return this.client.appendToStream(stream, events, { expectedRevision, batchAppendSize });
+    }
+  }
+
+  /** The stream's last revision and audit hash, or `null` when it has no events. */
+  private async streamTip(stream: string): Promise<StreamTip | null> {
     try {
-      const result = await this.client.appendToStream(stream, events.map(toEsdbEvent), {
-        expectedRevision: toEsdbExpected(expected),
-      });
-      const revision = Number(result.nextExpectedRevision);
-      const written = await this.readStream(stream, {
-        fromRevision: revision - events.length + 1,
-        limit: events.length,
-      });
-      return {
-        stream,
-        revision,
-        firstPosition: written[0].position,
-        position: written[written.length - 1].position,
-        idempotent: false,
-      };
+      const [last] = await drain(
+        this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
+      );
+      if (!last?.event) return null;
+      return { revision: Number(last.event.revision), hash: auditLinkOf(last)?.hash ?? GENESIS_HASH };
     } catch (error) {
-      throw this.mapError(error, stream, expected);
+      const mapped = this.mapError(error, stream, 'any');
+      if (mapped instanceof StreamNotFoundError) return null;
+      throw mapped;
+    }
+  }
+
+  /**
+   * Runs a read or an append again when the connection dropped (the client opens a new one on
+   * the next call), with a growing pause, up to `reconnect.maxAttempts` times. Appends are safe
+   * to repeat: event ids make a repeated append a no-op.
+   */
+  private async retrying<T>(what: string, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isTransient(error) || this.closed || attempt + 1 >= this.reconnect.maxAttempts) throw error;
+        this.options.onReconnect?.(what, attempt + 1, error);
+        await delay(backoff(this.reconnect, attempt));
+      }
     }
   }
 
@@ -109,6 +268,10 @@ export class EsdbEventStore implements EventStore {
     this.assertOpen();
     validateCount('limit', options.limit);
     validateCount('fromRevision', options.fromRevision);
+    return this.retrying('read', () => this.readStreamOnce(stream, options));
+  }
+
+  private async readStreamOnce(stream: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const events: RecordedEvent[] = [];
     try {
@@ -136,29 +299,42 @@ export class EsdbEventStore implements EventStore {
     const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
     const after = options.after ?? 0;
     if (limit === 0) return [];
-    const end = await this.lastLogPosition();
-    if (end <= after) return [];
-    return this.readRange(after, end, limit, options.filter);
+    return this.retrying('read', async () => {
+      const end = await this.lastLogPosition();
+      if (end <= after) return [];
+      return this.readRange(after, end, limit, options.filter);
+    });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     validateCount('after', options.after);
     validateFilter(options.filter);
-    const inner = this.client.subscribeToAll({
-      fromPosition: fromPortPosition(options.after ?? 0),
-      filter: toEsdbFilter(options.filter),
-    });
-    const subscription = new EsdbSubscription(inner, options.filter, (closed) =>
-      this.subscriptions.delete(closed),
+    const filter = toEsdbFilter(options.filter);
+    const subscription = new EsdbSubscription(
+      (after) => this.client.subscribeToAll({ fromPosition: fromPortPosition(after), filter }),
+      options.after ?? 0,
+      options.filter,
+      this.reconnect,
+      (closed) => this.subscriptions.delete(closed),
+      (attempt, error) => this.options.onReconnect?.('subscription', attempt, error),
     );
     this.subscriptions.add(subscription);
     return subscription;
   }
 
+  /**
+   * Checks every stream's audit chain (one per stream on EventStoreDB, in the event metadata):
+   * edited, removed, inserted or reordered events, and events written around the adapter.
+   */
+  async verifyChains(): Promise<ChainReport> {
+    this.assertOpen();
+    return this.retrying('read', () => verifyStreamChains(this.client));
+  }
+
   async head(): Promise<LogHead> {
     this.assertOpen();
-    const last = await this.lastEvents(1);
+    const last = await this.retrying('read', () => this.lastEvents(1));
     if (last.length === 0) return { position: 0, recordedAt: null };
     return { position: last[0].position, recordedAt: last[0].metadata.recordedAt };
   }
@@ -247,11 +423,9 @@ export class EsdbEventStore implements EventStore {
       )
         throw error;
     }
-    for await (const resolved of this.client.readStream(reservation, { fromRevision: START, maxCount: 1 })) {
-      const data = resolved.event?.data as { stream?: unknown } | undefined;
-      if (typeof data?.stream === 'string') return data.stream;
-    }
-    return stream;
+    const [first] = await drain(this.client.readStream(reservation, { fromRevision: START, maxCount: 1 }));
+    const data = first?.event?.data as { stream?: unknown } | undefined;
+    return typeof data?.stream === 'string' ? data.stream : stream;
   }
 
   /** Events strictly after `after` up to `end` (inclusive), filtered on the server. */
@@ -286,14 +460,8 @@ export class EsdbEventStore implements EventStore {
 
   /** The position of the last record in `$all`, system events included. */
   private async lastLogPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-    })) {
-      if (resolved.event?.position) return toPortPosition(resolved.event.position);
-    }
-    return 0;
+    const [last] = await drain(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
+    return last?.event?.position ? toPortPosition(last.event.position) : 0;
   }
 
   /** The last `count` events of the port (system events skipped), newest first. */
@@ -301,20 +469,17 @@ export class EsdbEventStore implements EventStore {
     const found: RecordedEvent[] = [];
     let from: 'end' | { commit: bigint; prepare: bigint } = END;
     for (;;) {
-      let seen = 0;
+      const page = await drain(
+        this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_PAGE }),
+      );
       let oldest: { commit: bigint; prepare: bigint } | undefined;
-      for await (const resolved of this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: from,
-        maxCount: HEAD_PAGE,
-      })) {
-        seen++;
+      for (const resolved of page) {
         oldest = resolved.event?.position ?? oldest;
         const event = toRecordedEvent(resolved);
         if (event) found.push(event);
         if (found.length >= count) return found;
       }
-      if (seen < HEAD_PAGE || !oldest) return found;
+      if (page.length < HEAD_PAGE || !oldest) return found;
       from = oldest;
     }
   }
@@ -332,4 +497,18 @@ export class EsdbEventStore implements EventStore {
     if (error.type === ErrorType.STREAM_NOT_FOUND) return new StreamNotFoundError(stream);
     return error;
   }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads a bounded read (`maxCount`) to its end. Leaving a `for await` early ends the client's
+ * wrapper but not its gRPC call, which then holds `dispose()` until the close grace runs out.
+ */
+async function drain(read: AsyncIterable<ResolvedEvent>): Promise<ResolvedEvent[]> {
+  const all: ResolvedEvent[] = [];
+  for await (const resolved of read) all.push(resolved);
+  return all;
 }

@@ -14,6 +14,7 @@ import {
 import type { EventMetadata, NewEvent, RecordedEvent } from '../envelope.js';
 import { streamCategory } from '../envelope.js';
 import type { ExpectedRevision, LogFilter } from '../event-store.js';
+import { AUDIT_KEY, isAuditLink, type AuditLink } from './esdb-audit-chain.js';
 
 /** Metadata keys the adapter adds next to the envelope's own (and strips again on read). */
 const SCHEMA_VERSION = 'schemaVersion';
@@ -36,8 +37,12 @@ export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevisi
   }
 }
 
-/** The port's event as an ESDB JSON event: the envelope metadata plus `schemaVersion`. */
-export function toEsdbEvent(event: NewEvent): EventData {
+/**
+ * The port's event as an ESDB JSON event: the envelope metadata plus `schemaVersion`, ESDB's own
+ * `$correlationId`/`$causationId` (used by its system projections) and the event's link of its
+ * stream's audit chain.
+ */
+export function toEsdbEvent(event: NewEvent, audit?: AuditLink): EventData {
   return jsonEvent({
     id: event.id,
     type: event.type,
@@ -47,8 +52,16 @@ export function toEsdbEvent(event: NewEvent): EventData {
       [SCHEMA_VERSION]: event.schemaVersion,
       [ESDB_CORRELATION]: event.metadata.correlationId,
       [ESDB_CAUSATION]: event.metadata.causationId,
+      ...(audit ? { [AUDIT_KEY]: { prevHash: audit.prevHash, hash: audit.hash } } : {}),
     },
   });
+}
+
+/** The audit link an ESDB event carries in its metadata, if any. */
+export function auditLinkOf(resolved: ResolvedEvent): AuditLink | undefined {
+  const metadata = resolved.event?.metadata as Record<string, unknown> | undefined;
+  const link = metadata?.[AUDIT_KEY];
+  return isAuditLink(link) ? { prevHash: link.prevHash, hash: link.hash } : undefined;
 }
 
 /**
@@ -78,6 +91,7 @@ export function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent | undefi
     [SCHEMA_VERSION]: schemaVersion,
     [ESDB_CORRELATION]: _correlation,
     [ESDB_CAUSATION]: _causation,
+    [AUDIT_KEY]: _audit,
     ...metadata
   } = stored;
   return {

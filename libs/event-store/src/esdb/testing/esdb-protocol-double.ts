@@ -1,87 +1,126 @@
 /**
  * TEST CODE ONLY. An in-memory EventStoreDB speaking the real gRPC protocol (the client's own
  * generated service definitions), so the adapter runs over real gRPC without a server.
- * It covers what the adapter uses: Streams.Append (expected-revision rules and the
- * WrongExpectedVersion payload), Streams.Read of a stream and of `$all` (either way, from a
- * revision or position, count, filters) and `$all` subscriptions (confirmation, catch-up,
- * checkpoint, caughtUp, live), plus ServerFeatures. Not covered: BatchAppend (not announced,
- * so the client falls back to Append), deletes, stream metadata, links, persistent
- * subscriptions, projections, authentication, explicit transactions.
+ * It covers what the adapter uses: Streams.Append and Streams.BatchAppend (expected-revision
+ * rules and the WrongExpectedVersion payloads), Streams.Read of a stream and of `$all` (either
+ * way, from a revision or position, count, filters), `$all` subscriptions (confirmation,
+ * catch-up, checkpoint, caughtUp, live), ServerFeatures, and PersistentSubscriptions to `$all`
+ * (see double-persistent-subscriptions.ts). `kill()` drops every connection as a crashed
+ * server would and `restart()` listens again on the same port with the same data.
+ * Not covered: deletes, stream metadata, links, projections, authentication, explicit
+ * transactions, persistent subscriptions to single streams.
  */
 import * as grpc from '@grpc/grpc-js';
+import { PersistentSubscriptionsService } from '@eventstore/db-client/generated/persistent_grpc_pb.js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb.js';
-import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb.js';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import { AppendReq, AppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
+import { serveBatchAppend, type BatchAppendCall } from './double-batch-append.js';
+import {
+  DoubleLog,
+  Empty,
+  eventResponse,
+  filterMatcher,
+  streamName,
+  type Expected,
+  type StoredRecord,
+} from './double-log.js';
+import { PersistentGroups } from './double-persistent-subscriptions.js';
 
-interface StoredRecord {
-  readonly stream: string;
-  readonly id: string;
-  readonly type: string;
-  readonly contentType: string;
-  readonly data: Uint8Array;
-  readonly metadata: Uint8Array;
-  readonly revision: number;
-  /** Log offset; commit == prepare, as for every implicit transaction since ESDB 20. */
-  readonly position: number;
-  readonly created: string;
-}
-
-type Matcher = (record: StoredRecord) => boolean;
 type Direction = ReadReq.Options.ReadDirection;
 const FORWARDS = 0 as Direction;
 
-/** The first user record sits after the log's own records, as in a real database. */
-const FIRST_POSITION = 1_000;
-const RECORD_OVERHEAD = 80;
+export interface DoubleOptions {
+  /** Listen on this port (default: a free one). */
+  readonly port?: number;
+  /** Announce Streams.BatchAppend in ServerFeatures, as EventStoreDB 21.10+ does (default true). */
+  readonly batchAppend?: boolean;
+}
 
 export class EsdbProtocolDouble {
-  private readonly log: StoredRecord[] = [];
-  private readonly streams = new Map<string, StoredRecord[]>();
-  private readonly live = new Set<(record: StoredRecord) => void>();
-  private nextPosition = FIRST_POSITION;
+  private readonly log = new DoubleLog();
+  private readonly groups = new PersistentGroups(this.log);
+  private server: grpc.Server | undefined;
+  private boundPort = 0;
   private subscriptions = 0;
 
-  private constructor(
-    private readonly server: grpc.Server,
-    readonly port: number,
-  ) {}
+  private constructor(private readonly options: DoubleOptions) {}
 
-  static async start(): Promise<EsdbProtocolDouble> {
-    const server = new grpc.Server();
-    const port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) =>
-        error ? reject(error) : resolve(bound),
-      ),
-    );
-    const double = new EsdbProtocolDouble(server, port);
-    server.addService(StreamsService, {
-      append: double.append.bind(double),
-      read: double.read.bind(double),
-    } as grpc.UntypedServiceImplementation);
-    server.addService(ServerFeaturesService, {
-      getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<SupportedMethods>) =>
-        callback(null, double.supportedMethods()),
-    });
+  static async start(options: DoubleOptions = {}): Promise<EsdbProtocolDouble> {
+    const double = new EsdbProtocolDouble(options);
+    await double.listen(options.port ?? 0);
     return double;
+  }
+
+  get port(): number {
+    return this.boundPort;
   }
 
   get connectionString(): string {
     return `esdb://127.0.0.1:${this.port}?tls=false`;
   }
 
+  /** How many records the double holds, the adapter's own system records included. */
+  get size(): number {
+    return this.log.records.length;
+  }
+
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
-    this.server.forceShutdown();
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    this.groups.disconnectAll();
+    await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    server.forceShutdown();
+    this.log.forgetListeners();
+  }
+
+  /** Drops every connection and call at once, as a crashed server would; the data stays. */
+  kill(): void {
+    this.groups.disconnectAll();
+    this.server?.forceShutdown();
+    this.server = undefined;
+    this.log.forgetListeners();
+  }
+
+  /** Listens again on the same port with the same data (after `kill()` or `stop()`). */
+  async restart(): Promise<void> {
+    if (this.server) this.kill();
+    await this.listen(this.boundPort);
+  }
+
+  private async listen(port: number): Promise<void> {
+    const server = new grpc.Server();
+    server.addService(StreamsService, {
+      append: this.append.bind(this),
+      read: this.read.bind(this),
+      batchAppend: (call: BatchAppendCall) =>
+        serveBatchAppend(call, (stream, expected, proposed) => this.log.commit(stream, expected, proposed)),
+    } as grpc.UntypedServiceImplementation);
+    server.addService(ServerFeaturesService, {
+      getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<SupportedMethods>) =>
+        callback(null, this.supportedMethods()),
+    });
+    server.addService(PersistentSubscriptionsService, this.groups.service());
+    this.boundPort = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+        error ? reject(error) : resolve(bound),
+      ),
+    );
+    this.server = server;
   }
 
   private supportedMethods(): SupportedMethods {
-    const method = (name: string) =>
-      new SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(name);
-    return new SupportedMethods()
-      .setEventStoreServerVersion('23.10.0')
-      .setMethodsList([method('read'), method('append')]);
+    const method = (service: string, name: string, features: string[] = []) =>
+      new SupportedMethod().setServiceName(service).setMethodName(name).setFeaturesList(features);
+    const streams = 'event_store.client.streams.streams';
+    const persistent = 'event_store.client.persistent_subscriptions.persistentsubscriptions';
+    const methods = [method(streams, 'read'), method(streams, 'append')];
+    if (this.options.batchAppend !== false) methods.push(method(streams, 'batchappend'));
+    for (const name of ['create', 'update', 'delete', 'read', 'getinfo', 'replayparked', 'list'])
+      methods.push(method(persistent, name, ['stream', 'all']));
+    return new SupportedMethods().setEventStoreServerVersion('23.10.0').setMethodsList(methods);
   }
 
   private append(
@@ -102,52 +141,33 @@ export class EsdbProtocolDouble {
   }
 
   private commit(options: AppendReq.Options, proposed: AppendReq.ProposedMessage[]): AppendResp {
-    const stream = streamName(options.getStreamIdentifier());
-    const records = this.streams.get(stream) ?? [];
-    const current = records.length - 1;
-    const exists = records.length > 0;
-    const ok =
-      options.hasAny() ||
-      (options.hasNoStream() && !exists) ||
-      (options.hasStreamExists() && exists) ||
-      (options.hasRevision() && exists && Number(options.getRevision()) === current);
-    if (!ok) {
+    const expected: Expected = options.hasRevision()
+      ? Number(options.getRevision())
+      : options.hasNoStream()
+        ? 'no_stream'
+        : options.hasStreamExists()
+          ? 'stream_exists'
+          : 'any';
+    const outcome = this.log.commit(streamName(options.getStreamIdentifier()), expected, proposed);
+    if (!outcome.ok) {
       const wrong = new AppendResp.WrongExpectedVersion();
-      if (exists) wrong.setCurrentRevision(String(current));
+      if (outcome.current !== null) wrong.setCurrentRevision(String(outcome.current));
       else wrong.setCurrentNoStream(new Empty());
-      if (options.hasRevision()) wrong.setExpectedRevision(options.getRevision());
-      else if (options.hasNoStream()) wrong.setExpectedNoStream(new Empty());
-      else if (options.hasStreamExists()) wrong.setExpectedStreamExists(new Empty());
+      if (typeof expected === 'number') wrong.setExpectedRevision(String(expected));
+      else if (expected === 'no_stream') wrong.setExpectedNoStream(new Empty());
+      else if (expected === 'stream_exists') wrong.setExpectedStreamExists(new Empty());
       else wrong.setExpectedAny(new Empty());
       return new AppendResp().setWrongExpectedVersion(wrong);
     }
-    const written = proposed.map((message, index) => {
-      const metadata = message.getMetadataMap();
-      const data = message.getData_asU8();
-      const custom = message.getCustomMetadata_asU8();
-      const record: StoredRecord = {
-        stream,
-        id: message.getId()?.getString() ?? '',
-        type: metadata.get('type') ?? '',
-        contentType: metadata.get('content-type') ?? 'application/octet-stream',
-        data,
-        metadata: custom,
-        revision: records.length + index,
-        position: this.nextPosition,
-        created: String(BigInt(Date.now()) * 10_000n),
-      };
-      this.nextPosition += RECORD_OVERHEAD + stream.length + data.length + custom.length;
-      return record;
-    });
-    records.push(...written);
-    this.streams.set(stream, records);
-    this.log.push(...written);
-    for (const record of written) for (const listener of this.live) listener(record);
     const success = new AppendResp.Success();
-    if (records.length === 0) success.setNoStream(new Empty());
-    else success.setCurrentRevision(String(records.length - 1));
-    const last = written[written.length - 1];
-    if (last) success.setPosition(position(last.position));
+    if (outcome.revision === null) success.setNoStream(new Empty());
+    else success.setCurrentRevision(String(outcome.revision));
+    if (outcome.last)
+      success.setPosition(
+        new AppendResp.Position()
+          .setCommitPosition(String(outcome.last.position))
+          .setPreparePosition(String(outcome.last.position)),
+      );
     else success.setNoPosition(new Empty());
     return new AppendResp().setSuccess(success);
   }
@@ -166,7 +186,7 @@ export class EsdbProtocolDouble {
   private readStream(call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: ReadReq.Options): void {
     const streamOptions = options.getStream()!;
     const identifier = streamOptions.getStreamIdentifier();
-    const records = this.streams.get(streamName(identifier));
+    const records = this.log.stream(streamName(identifier));
     if (!records) {
       call.write(
         new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(identifier)),
@@ -197,15 +217,16 @@ export class EsdbProtocolDouble {
     const matcher = toMatcher(options);
     const forwards = options.getReadDirection() === FORWARDS;
     const at = all.hasPosition() ? Number(all.getPosition()!.getCommitPosition()) : undefined;
+    const log = this.log.records;
     let candidates: StoredRecord[];
     if (forwards) {
       // Forward reads from a position include it.
-      candidates = all.hasEnd() ? [] : this.log.filter((record) => at === undefined || record.position >= at);
+      candidates = all.hasEnd() ? [] : log.filter((record) => at === undefined || record.position >= at);
     } else {
       // Backward reads from a position return what lies before it.
       candidates = all.hasStart()
         ? []
-        : this.log.filter((record) => at === undefined || record.position < at).reverse();
+        : log.filter((record) => at === undefined || record.position < at).reverse();
     }
     for (const record of candidates.filter(matcher).slice(0, count)) call.write(eventResponse(record));
     call.end();
@@ -222,14 +243,14 @@ export class EsdbProtocolDouble {
     const deliver = (record: StoredRecord) => {
       if (matcher(record)) call.write(eventResponse(record));
     };
+    const log = this.log.records;
     if (!all.hasEnd()) {
       // Subscriptions start strictly after the given position.
       const after = all.hasPosition() ? Number(all.getPosition()!.getCommitPosition()) : -1;
-      for (const record of this.log) if (record.position > after) deliver(record);
+      for (const record of log) if (record.position > after) deliver(record);
     }
     if (options.hasFilter()) {
-      const last = this.log[this.log.length - 1];
-      const reached = last ? last.position : 0;
+      const reached = log.at(-1)?.position ?? 0;
       call.write(
         new ReadResp().setCheckpoint(
           new ReadResp.Checkpoint().setCommitPosition(String(reached)).setPreparePosition(String(reached)),
@@ -237,51 +258,16 @@ export class EsdbProtocolDouble {
       );
     }
     call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
-    this.live.add(deliver);
-    const stop = () => this.live.delete(deliver);
+    const stop = this.log.listen(deliver);
     call.on('cancelled', stop);
     call.on('close', stop);
     call.on('error', stop);
   }
 }
 
-function streamName(identifier: StreamIdentifier | undefined): string {
-  return Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
-}
-
-function position(at: number): AppendResp.Position {
-  return new AppendResp.Position().setCommitPosition(String(at)).setPreparePosition(String(at));
-}
-
-function eventResponse(record: StoredRecord): ReadResp {
-  const event = new ReadResp.ReadEvent.RecordedEvent()
-    .setId(new UUID().setString(record.id))
-    .setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(record.stream, 'utf8')))
-    .setStreamRevision(String(record.revision))
-    .setCommitPosition(String(record.position))
-    .setPreparePosition(String(record.position))
-    .setData(record.data)
-    .setCustomMetadata(record.metadata);
-  const metadata = event.getMetadataMap();
-  metadata.set('type', record.type);
-  metadata.set('content-type', record.contentType);
-  metadata.set('created', record.created);
-  return new ReadResp().setEvent(
-    new ReadResp.ReadEvent().setEvent(event).setCommitPosition(String(record.position)),
-  );
-}
-
-/** ESDB filters: one expression, on the stream name or the event type, by regex or prefixes. */
-function toMatcher(options: ReadReq.Options): Matcher {
+function toMatcher(options: ReadReq.Options): (record: StoredRecord) => boolean {
   if (!options.hasFilter()) return () => true;
   const filter = options.getFilter()!;
   const onStream = filter.hasStreamIdentifier();
-  const expression = onStream ? filter.getStreamIdentifier()! : filter.getEventType()!;
-  const regex = expression.getRegex() ? new RegExp(expression.getRegex()) : undefined;
-  const prefixes = expression.getPrefixList();
-  return (record) => {
-    const subject = onStream ? record.stream : record.type;
-    if (regex && !regex.test(subject)) return false;
-    return prefixes.length === 0 || prefixes.some((prefix) => subject.startsWith(prefix));
-  };
+  return filterMatcher(onStream, onStream ? filter.getStreamIdentifier()! : filter.getEventType()!);
 }
