@@ -1,5 +1,5 @@
 import { activityStream, followUpStream, institutionStream } from '#coordination';
-import type { Actor, EventStore } from '#event-store';
+import { StreamNotFoundError, type Actor, type EventStore } from '#event-store';
 
 /** What a scope policy gets: the focal point, the command body as sent, and the log to read facts from. */
 export interface ScopeInput {
@@ -29,8 +29,13 @@ function idField(body: unknown, field: string): string | null {
 
 /** The `data` of the first event of a stream (the creating event), or null when there is none. */
 async function creation(store: EventStore, stream: string): Promise<Record<string, unknown> | null> {
-  const [first] = await store.readStream(stream, { limit: 1 });
-  return first ? (first.data as Record<string, unknown>) : null;
+  try {
+    const [first] = await store.readStream(stream, { limit: 1 });
+    return first ? (first.data as Record<string, unknown>) : null;
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return null;
+    throw error;
+  }
 }
 
 /** ReportProgress, StartActivity, CompleteActivity, PostponeActivity: the activity is led by the caller's state. */
