@@ -1,4 +1,9 @@
-import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnEngine, waitUntilLive, type EngineProcess } from '../support/engine-process.js';
 import { startEngine, tokenFor, type RunningEngine } from '../support/engine.js';
 import { draftPlan } from '../support/tashkent.js';
 
@@ -212,5 +217,76 @@ describe('hardening against bad input', () => {
       for (let i = 0; i < 4; i++) statuses.push((await anonymous.get('/api/plans')).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
     });
+  });
+
+  describe('the log of a running engine (built, as `npm start` runs it)', () => {
+    const SECRET = 'whsec-log-test-0123456789abcdef0123456789';
+    let receiver: Server;
+    let engineProcess: EngineProcess;
+    let dataDir: string;
+
+    beforeAll(async () => {
+      // A receiver that always fails, so that the delivery is retried, parked and logged.
+      receiver = createServer((_req, res) => res.writeHead(500).end());
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      dataDir = mkdtempSync(join(tmpdir(), 'kurultai-logs-'));
+      engineProcess = spawnEngine(
+        {
+          KURULTAI_DATA_DIR: dataDir,
+          KURULTAI_LOG_LEVEL: 'verbose',
+          KURULTAI_WEBHOOKS_ALLOW_PRIVATE: 'on',
+          KURULTAI_WEBHOOKS_MAX_ATTEMPTS: '1',
+          KURULTAI_WEBHOOKS_RETRY_BASE_MS: '1',
+        },
+        await freePort(),
+      );
+      await waitUntilLive(engineProcess);
+    }, 30_000);
+    afterAll(async () => {
+      engineProcess.child.kill('SIGTERM');
+      await engineProcess.exited();
+      await new Promise((resolve) => receiver.close(resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('given requests with a token and an API key, and a webhook with a secret, shows none of them', async () => {
+      const token = await tokenFor(engineProcess, { role: 'secretariat', sub: 'log-test' });
+      const apiKey = 'kak_0123456789abcdef0123456789abcdef';
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const drafted = await fetch(`${engineProcess.url}/api/commands/DraftPlan`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(draftPlan),
+      });
+      expect(drafted.status).toBe(200);
+      // A refused token and an unknown API key, too: their text must not be logged either.
+      for (const credentials of [{ authorization: `Bearer ${token}x` }, { 'x-api-key': apiKey }]) {
+        const refused = await fetch(`${engineProcess.url}/api/commands/DraftPlan`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...credentials },
+          body: JSON.stringify(draftPlan),
+        });
+        expect(refused.status).toBe(401);
+      }
+      const { port } = receiver.address() as AddressInfo;
+      const registered = await fetch(`${engineProcess.url}/api/subscriptions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          id: 'log-test-hook',
+          url: `http://127.0.0.1:${port}/hook`,
+          secret: SECRET,
+          from: 0,
+        }),
+      });
+      expect(registered.status).toBeLessThan(300);
+      // The failed delivery is logged, naming the subscription: the log is really being read.
+      const deadline = Date.now() + 15_000;
+      while (!engineProcess.output().includes('log-test-hook') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const log = engineProcess.output();
+      expect(log).toContain('log-test-hook');
+      for (const secret of [token, apiKey, SECRET]) expect(log).not.toContain(secret);
+    }, 30_000);
   });
 });

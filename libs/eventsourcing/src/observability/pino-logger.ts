@@ -5,13 +5,54 @@ import { currentCommandScope } from './command-scope.js';
 /** Keys never written to a log line, wherever they appear (up to three levels deep). */
 export const REDACTED_KEYS = [
   'authorization',
+  'proxy-authorization',
+  'x-api-key',
   'cookie',
   'set-cookie',
   'secret',
   'password',
   'apiKey',
+  'api_key',
   'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'privateKey',
 ] as const;
+
+/**
+ * Credentials that may sit inside text (an error message quoting a header, a URL with a token):
+ * bearer and basic credentials, and anything shaped like a JWT. Replaced wherever a line has text.
+ */
+const CREDENTIAL_TEXT =
+  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+|\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+
+/** `text` with every credential in it replaced by `[redacted]`. */
+export function scrubCredentials(text: string): string {
+  return text.replace(CREDENTIAL_TEXT, (match) =>
+    /^(Bearer|Basic)\s/.test(match) ? `${match.split(/\s+/)[0]} [redacted]` : '[redacted]',
+  );
+}
+
+/** An error as pino would serialise it, with credentials scrubbed from its message and stack. */
+function scrubbedError(error: Error): Record<string, unknown> {
+  const serialised = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  return scrubFields(serialised, 2);
+}
+
+/** The fields of a log line with credentials scrubbed from their text (two levels deep). */
+function scrubFields(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string') out[key] = scrubCredentials(value);
+    else if (depth < 2 && value && Object.getPrototypeOf(value) === Object.prototype)
+      out[key] = scrubFields(value as Record<string, unknown>, depth + 1);
+    else if (value instanceof Error) out[key] = scrubbedError(value);
+    else out[key] = value;
+  }
+  return out;
+}
 
 /** Pino redaction paths for `REDACTED_KEYS` at the top level and up to three levels down. */
 export function redactPaths(keys: readonly string[] = REDACTED_KEYS): string[] {
@@ -44,7 +85,15 @@ export function createPinoLogger(
       base: { service: 'kurultai', pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths(), censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: { level: (label) => ({ level: label }), log: (fields) => scrubFields(fields) },
+      hooks: {
+        // The message itself (the text after the fields) is scrubbed too.
+        logMethod(args, method) {
+          const last = args.length - 1;
+          if (typeof args[last] === 'string') args[last] = scrubCredentials(args[last]);
+          return method.apply(this, args);
+        },
+      },
       // Every line written while a command is handled names it.
       mixin: () => {
         const scope = currentCommandScope();
