@@ -1,5 +1,11 @@
-import type { Actor } from '#event-store';
-import { COMMAND_RIGHTS, ROUTE_RIGHTS, rightOf, UNKNOWN_COMMAND_RIGHT, type Right } from '#security';
+import {
+  COMMAND_RIGHTS,
+  ROUTE_RIGHTS,
+  rightOf,
+  UNKNOWN_COMMAND_RIGHT,
+  type Right,
+  type Role,
+} from '#security';
 import type { Caller } from '../support/engine.js';
 
 /** The callers of the authorization matrix: every role, and a focal point of the right and of another state. */
@@ -43,8 +49,8 @@ export function callerOf(principal: Principal, target: Pick<Target, 'ownState' |
   }
 }
 
-function roleOf(principal: Principal): Actor['role'] {
-  return principal.startsWith('focal-point') ? 'focal-point' : (principal as Actor['role']);
+function roleOf(principal: Principal): Role {
+  return principal.startsWith('focal-point') ? 'focal-point' : (principal as Role);
 }
 
 /**
