@@ -11,8 +11,9 @@ export interface ItemTable {
   readonly table: string;
   readonly touchedAt: 'last_position' | 'position';
   /**
-   * Event types that touch a row of this table without shaping what it shows of them (a plan's
-   * row notes that an activity was added; the activity's own row carries that event's visibility).
+   * Event types whose visibility does not flow into this table's rows, only their states: they
+   * touch a row without shaping what it shows of them (a plan's row notes that an activity was
+   * added, and concerns its lead state; the activity's own row carries that event's visibility).
    */
   readonly ignores?: readonly string[];
 }
@@ -30,16 +31,20 @@ export const STATES_COLUMN = `states TEXT NOT NULL DEFAULT '[]'`;
  * the wrapper indexes that column. Live projection, rebuilds and "as of" replays all run it.
  */
 export function withRowVisibility(projection: Projection, tables: readonly ItemTable[]): Projection {
+  const merged = (
+    table: string,
+  ) => `(SELECT json_group_array(value) FROM (SELECT value FROM json_each(${table}.states)
+    UNION SELECT value FROM json_each(@states) ORDER BY 1))`;
   const statements = statementsFor((db: Database) =>
-    tables.map(({ table, touchedAt }) =>
-      db.prepare(
+    tables.map(({ table, touchedAt }) => ({
+      both: db.prepare(
         `UPDATE ${table} SET
            visibility = CASE WHEN @visibility = 'public' AND visibility = 'public' THEN 'public' ELSE 'internal' END,
-           states = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(${table}.states)
-             UNION SELECT value FROM json_each(@states) ORDER BY 1))
+           states = ${merged(table)}
          WHERE ${touchedAt} = @position`,
       ),
-    ),
+      statesOnly: db.prepare(`UPDATE ${table} SET states = ${merged(table)} WHERE ${touchedAt} = @position`),
+    })),
   );
   return {
     ...projection,
@@ -55,8 +60,10 @@ export function withRowVisibility(projection: Projection, tables: readonly ItemT
     apply(db, event) {
       projection.apply(db, event);
       const params = visibilityOf(event);
-      statements(db).forEach((statement, i) => {
-        if (!tables[i].ignores?.includes(event.type)) statement.run(params);
+      statements(db).forEach(({ both, statesOnly }, i) => {
+        if (tables[i].ignores?.includes(event.type))
+          statesOnly.run({ states: params.states, position: params.position });
+        else both.run(params);
       });
     },
   };
