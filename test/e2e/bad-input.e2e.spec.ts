@@ -125,6 +125,21 @@ describe('bad input over HTTP', () => {
       null,
     ],
     ['an unknown command type', 'DropAllTables', JSON.stringify({}), 404, 'unknown-command', 'type'],
+    [
+      'a corrected value nested deeper than any field it could correct',
+      'CorrectRecord',
+      JSON.stringify({
+        meetingId: 'diaspora-ministerial-6',
+        correctionId: 'c-deep',
+        target: { kind: 'decision', id: 'adopt-plan-2025' },
+        field: 'documents',
+        correctedValue: [{ title: { en: { deeper: { still: 'x' } } } }],
+        reason: { en: 'x' },
+      }),
+      400,
+      'validation',
+      'correctedValue',
+    ],
   ];
 
   it.each(cases)('refuses %s', async (_name, type, body, status, problem, field) => {

@@ -66,6 +66,21 @@ describe('hardening against bad input', () => {
     });
   });
 
+  it('refuses a free-form corrected value over 64 KiB, naming it (it was unbounded)', async () => {
+    const before = await head();
+    const reply = await engine.post('/api/commands/CorrectRecord', {
+      meetingId: 'diaspora-ministerial-6',
+      correctionId: 'c-big',
+      target: { kind: 'decision', id: 'adopt-plan-2025' },
+      field: 'text',
+      correctedValue: { en: 'x'.repeat(70_000) },
+      reason: { en: 'x' },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors.map((e: { field: string }) => e.field)).toContain('correctedValue');
+    expect(await head()).toBe(before);
+  });
+
   describe('given prototype-pollution keys', () => {
     it.each(['constructor=1', '__proto__=1', 'prototype=x'])(
       'refuses the query string %s by name (constructor used to be dropped silently)',

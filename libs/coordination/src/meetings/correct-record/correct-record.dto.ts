@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsDefined, IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
 import { CommandBodyDto } from '#eventsourcing';
 import type { LocalizedTextDto } from '../../shared/http/localized-text.dto.js';
-import { EntityId, Text } from '../../shared/http/validators.js';
+import { BoundedJson, EntityId, Text } from '../../shared/http/validators.js';
 import { CORRECTION_TARGET_KINDS, type CorrectionTargetKind } from '../meeting-record.js';
 
 export class CorrectionTargetDto {
@@ -37,12 +37,13 @@ export class CorrectRecordDto extends CommandBodyDto {
   @Matches(/^[A-Za-z]{1,64}$/, { message: 'field must be the name of a field, such as text' })
   field: string;
 
-  /** Any JSON: its shape depends on the field, and the domain checks it. */
+  /** Any JSON: its shape depends on the field, and the domain checks it; the deepest (documents) nests 3 levels. */
   @ApiProperty({
-    description: 'The corrected value, shaped as the field is',
+    description:
+      'The corrected value, shaped as the field is (JSON nested at most 4 levels, at most 65536 characters)',
     example: { en: 'Corrected text' },
   })
-  @Allow()
+  @BoundedJson(4, 65_536)
   correctedValue: unknown;
 
   @Text('The minutes name the Diaspora Youth Forum, not the Youth Forum')

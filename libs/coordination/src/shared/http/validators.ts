@@ -9,8 +9,10 @@ import {
   IsObject,
   IsOptional,
   Matches,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { nestingDepth } from '#eventsourcing';
 import { LocalizedTextDto } from './localized-text.dto.js';
 
 /** Entity ids chosen by the client: slugs such as `plan-diaspora-2025`, or UUIDs. */
@@ -101,4 +103,22 @@ export function NestedList(type: () => new () => object, max: number, optional =
     Type(type),
   ];
   return applyDecorators(...(optional ? [IsOptional(), ...decorators] : decorators));
+}
+
+/**
+ * Free-form JSON the domain checks itself (a corrected value, shaped as the field it corrects):
+ * still bounded here, in nesting and in size, before it reaches the domain or the log.
+ */
+export function BoundedJson(maxDepth: number, maxChars: number) {
+  return ValidateBy({
+    name: 'boundedJson',
+    validator: {
+      validate: (value: unknown) =>
+        value !== undefined &&
+        nestingDepth(value, maxDepth) <= maxDepth &&
+        (JSON.stringify(value)?.length ?? 0) <= maxChars,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be JSON nested at most ${maxDepth} levels and at most ${maxChars} characters long`,
+    },
+  });
 }
