@@ -6,3 +6,4 @@ export * from './sse-framing.js';
 export * from './sse-session.js';
 export * from './state-filter.js';
 export * from './webhooks/index.js';
+export * from './asyncapi/index.js';

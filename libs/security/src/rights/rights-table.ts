@@ -85,6 +85,10 @@ export const ROUTE_RIGHTS: Readonly<Record<string, Right>> = {
   'GET /api/reports/plans/:id': PUBLIC,
   'GET /api/events': FEED,
   'GET /api/events/stream': FEED,
+  // The feeds' contract (AsyncAPI, event schemas) holds no data, like the OpenAPI document.
+  'GET /api/asyncapi.json': PUBLIC,
+  'GET /api/schemas/events': PUBLIC,
+  'GET /api/schemas/events/:file': PUBLIC,
   'POST /api/subscriptions': SUBSCRIPTIONS,
   'GET /api/subscriptions': SUBSCRIPTIONS_READ,
   'GET /api/subscriptions/:id': SUBSCRIPTIONS_READ,
