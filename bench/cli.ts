@@ -1,6 +1,14 @@
 import { DEFAULT_SIZES, logSizes, QUICK_SIZES, type Sizes } from './sizes.js';
 
-export const BENCHMARK_NAMES = ['commands', 'rebuild', 'full-rebuild', 'as-of', 'append', 'esdb'] as const;
+export const BENCHMARK_NAMES = [
+  'commands',
+  'rebuild',
+  'full-rebuild',
+  'as-of',
+  'append',
+  'esdb',
+  'http',
+] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
 export interface CliOptions {

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { planDecider, planStream, type AddActivityToPlan } from '#coordination';
 import { SqliteEventStore } from '#event-store';
 import { handleCommand, type CommandHandlingDeps } from '#eventsourcing';
+import { StateCache } from '#eventsourcing/state-cache.js';
 import { compare, trackMemory, type Rounds, type Work } from './harness.js';
 import { inFlight } from './in-flight.js';
 import { activityData, contextOf, draftPlanData, planIdOf } from './plan-data.js';
@@ -24,7 +25,9 @@ export const commandsAbout: About = {
     '`handleCommand` with `planDecider` on a file-backed `SqliteEventStore`: each command (`AddActivityToPlan`) ' +
     'reads its plan stream, folds it, decides and appends one event with the expected revision. The plans are ' +
     'drafted beforehand and the commands go round them, so every stream grows alike, from one event to ' +
-    '`eventsPerStreamAtEnd`. Sequential awaits, then a variant with many commands in flight.',
+    '`eventsPerStreamAtEnd`. The engine as it runs: its state cache (a command reads only the events after the ' +
+    'cached revision) and group commit (appends of commands in flight share one transaction). Sequential ' +
+    'awaits, then a variant with many commands in flight.',
   baseline:
     'The same read-decide-append by hand with better-sqlite3 on a minimal table (position, stream, revision, ' +
     'type, data, metadata, UNIQUE(stream, revision)), WAL and synchronous=NORMAL: one IMMEDIATE transaction per ' +
@@ -36,7 +39,14 @@ export const commandsAbout: About = {
 async function variant(dir: TempDir, name: string, sizes: CommandsSizes, concurrency: number) {
   const store = await SqliteEventStore.open(dir.file(`${name}-engine.sqlite`));
   const raw = new RawCommandHandler(dir.file(`${name}-raw.sqlite`));
-  const deps: CommandHandlingDeps = { store, clock: () => new Date() };
+  const states = new StateCache({ maxStreams: 10_000, maxEvents: 1_000_000 });
+  const deps: CommandHandlingDeps = { store, clock: () => new Date(), states };
+  const groups = { count: 0, appends: 0, largest: 0 };
+  store.onGroupCommit(({ appends }) => {
+    groups.count++;
+    groups.appends += appends;
+    groups.largest = Math.max(groups.largest, appends);
+  });
   const addActivity = (i: number) => {
     const planId = planIdOf(i % sizes.plans);
     const data = activityData(planId, Math.floor(i / sizes.plans));
@@ -70,10 +80,19 @@ async function variant(dir: TempDir, name: string, sizes: CommandsSizes, concurr
   };
   const comparison = await compare(engine, baseline, sizes);
   const expected = sizes.plans + (sizes.warmup + sizes.rounds) * n;
-  const checks = { engineHeadPosition: (await store.head()).position, baselineRows: raw.table.count() };
+  const checks = {
+    engineHeadPosition: (await store.head()).position,
+    baselineRows: raw.table.count(),
+    // How the engine got there: group commits (appends per transaction) and state-cache hits.
+    groupCommits: groups.count,
+    largestGroup: groups.largest,
+    stateCacheHits: states.hits,
+  };
   await store.close();
   raw.close();
   assertChecks(`commands ${name}`, checks, { engineHeadPosition: expected, baselineRows: expected });
+  if (concurrency > 1 && checks.largestGroup < 2)
+    throw new Error(`commands ${name}: no two appends were ever committed together`);
   return { comparison, checks };
 }
 

@@ -6,6 +6,7 @@ import { runAppendBenchmark } from './append.bench.js';
 import { runAsOfBenchmark } from './as-of.bench.js';
 import { BENCHMARK_NAMES, parseArgs, type BenchmarkName, type CliOptions } from './cli.js';
 import { runCommandsBenchmark } from './commands.bench.js';
+import { runHttpBenchmark } from './http.bench.js';
 import { runEsdbBenchmark } from './esdb.bench.js';
 import { FIGURE_HEADERS, figureRows, NUMERIC, textTable } from './format.js';
 import { runFullRebuildBenchmark } from './full-rebuild.bench.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<BenchmarkName, (options: CliOptions, logs: WorldLogs) =
     'full-rebuild': ({ sizes }, logs) => runFullRebuildBenchmark(sizes.fullRebuild, logs),
     'as-of': ({ sizes }, logs) => runAsOfBenchmark(sizes.asOf, logs),
     append: ({ sizes }) => runAppendBenchmark(sizes.append),
+    http: ({ sizes }) => runHttpBenchmark(sizes.http),
     esdb: ({ sizes }) => runEsdbBenchmark(sizes.esdb),
   };
 

@@ -3,6 +3,7 @@ import type { AsOfSizes } from './as-of.bench.js';
 import type { CommandsSizes } from './commands.bench.js';
 import type { EsdbSizes } from './esdb.bench.js';
 import type { FullRebuildSizes, LogSizes } from './full-rebuild.bench.js';
+import type { HttpSizes } from './http.bench.js';
 import type { RebuildSizes } from './rebuild.bench.js';
 
 export interface Sizes {
@@ -11,6 +12,7 @@ export interface Sizes {
   readonly fullRebuild: FullRebuildSizes;
   readonly asOf: AsOfSizes;
   readonly append: AppendSizes;
+  readonly http: HttpSizes;
   readonly esdb: EsdbSizes;
 }
 
@@ -35,6 +37,7 @@ export const DEFAULT_SIZES: Sizes = {
     snapshots: { warmup: 1, rounds: 3 },
   },
   append: { transactions: 2000, batches: 100, batchSize: 100, streams: 100, warmup: 1, rounds: 7 },
+  http: { activities: 200, draftPlans: 50, seconds: 5, connections: [1, 16, 64], warmup: 1, rounds: 3 },
   esdb: {
     appends: 300,
     batches: 20,
@@ -61,6 +64,7 @@ export const QUICK_SIZES: Sizes = {
     snapshots: { warmup: 0, rounds: 2 },
   },
   append: { transactions: 200, batches: 10, batchSize: 100, streams: 20, warmup: 1, rounds: 3 },
+  http: { activities: 16, draftPlans: 4, seconds: 1, connections: [1, 16, 64], warmup: 0, rounds: 1 },
   esdb: {
     appends: 20,
     batches: 3,
