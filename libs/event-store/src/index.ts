@@ -11,3 +11,4 @@ export {
   redactConnectionString,
   type ReconnectPolicy,
 } from './esdb/esdb-connection.js';
+export * from './downstream-groups.js';

@@ -39,6 +39,8 @@ import { checkExpectedRevision } from '../expected-revision.js';
 import { validateAppend, validateCount, validateFilter } from '../validate.js';
 import { chainLinks, GENESIS_HASH } from './esdb-audit-chain.js';
 import { verifyStreamChains, type ChainReport } from './esdb-audit-verify.js';
+import { EsdbDownstreamGroups } from './esdb-groups.js';
+import type { WithDownstreamGroups } from '../downstream-groups.js';
 import {
   backoff,
   DEFAULT_RECONNECT,
@@ -94,7 +96,9 @@ interface StreamTip {
  * The EventStore port on EventStoreDB (or KurrentDB) through the official gRPC client.
  * See docs/eventstoredb.md for the mapping of revisions, positions, filters and metadata.
  */
-export class EsdbEventStore implements EventStore {
+export class EsdbEventStore implements EventStore, WithDownstreamGroups {
+  /** Persistent subscription groups to `$all` for downstream systems. */
+  readonly downstreamGroups: EsdbDownstreamGroups;
   private closed = false;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private readonly reconnect: ReconnectPolicy;
@@ -106,6 +110,7 @@ export class EsdbEventStore implements EventStore {
     private readonly options: EsdbEventStoreOptions,
   ) {
     this.reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
+    this.downstreamGroups = new EsdbDownstreamGroups(client);
   }
 
   /**
