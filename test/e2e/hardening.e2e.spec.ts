@@ -100,6 +100,8 @@ describe('hardening against bad input', () => {
       const reply = await engine.post('/api/commands/DraftPlan', body);
       expect(reply.status).toBe(400);
       expect(reply.contentType).toMatch(PROBLEM);
+      expect(reply.body).toMatchObject({ type: 'urn:kurultai:problem:invalid-json' });
+      expect(reply.body.detail).toContain('__proto__ or constructor');
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
       expect(await head()).toBe(before);
     });

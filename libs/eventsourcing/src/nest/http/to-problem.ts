@@ -78,7 +78,12 @@ export function toProblem(error: unknown): ProblemDetails {
   const fastify = (error instanceof HttpException ? error.cause : error) as FastifyLikeError | undefined;
   if (fastify?.code && FASTIFY_ERRORS[fastify.code]) {
     const [status, code, title] = FASTIFY_ERRORS[fastify.code];
-    return { type: problemType(code), title, status };
+    // The parser refuses prototype-polluting keys with the same error as broken JSON.
+    const detail =
+      fastify.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'the body must be one well-formed JSON document, without __proto__ or constructor keys'
+        : undefined;
+    return { type: problemType(code), title, status, ...(detail ? { detail } : {}) };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (typeof fastify?.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
