@@ -4,6 +4,7 @@ import { AsyncApiController } from './asyncapi/asyncapi.controller.js';
 import { DELIVERY_OPTIONS, resolveDeliveryOptions, type DeliveryOptions } from './delivery.options.js';
 import { EventFeed } from './event-feed.js';
 import { EventsRoute } from './events.route.js';
+import { DownstreamGroupsController } from './groups/groups.controller.js';
 
 /**
  * Downstream delivery of the global log: `GET /api/events` and `GET /api/events/stream`.
@@ -17,7 +18,7 @@ export class DeliveryModule {
     return {
       module: DeliveryModule,
       imports: [EventSchemasModule],
-      controllers: [EventsRoute, AsyncApiController],
+      controllers: [EventsRoute, AsyncApiController, DownstreamGroupsController],
       providers: [{ provide: DELIVERY_OPTIONS, useValue: resolveDeliveryOptions(options) }, EventFeed],
       exports: [EventFeed],
     };

@@ -7,3 +7,4 @@ export * from './sse-session.js';
 export * from './state-filter.js';
 export * from './webhooks/index.js';
 export * from './asyncapi/index.js';
+export * from './groups/index.js';

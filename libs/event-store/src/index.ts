@@ -7,6 +7,7 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EsdbEventStore, type AppendPath, type EsdbEventStoreOptions } from './esdb/esdb-event-store.js';
 export {
   connectionStringProblem,
+  isTransient as isTransientStoreError,
   EsdbConnectionError,
   redactConnectionString,
   type ReconnectPolicy,

@@ -97,6 +97,13 @@ export const ROUTE_RIGHTS: Readonly<Record<string, Right>> = {
   'DELETE /api/subscriptions/:id': SUBSCRIPTIONS,
   'GET /api/subscriptions/:id/parked': SUBSCRIPTIONS_READ,
   'POST /api/subscriptions/:id/parked/replay': SUBSCRIPTIONS,
+  // Downstream groups (EventStoreDB persistent subscriptions), managed like the webhooks.
+  'GET /api/downstream-groups': SUBSCRIPTIONS_READ,
+  'POST /api/downstream-groups': SUBSCRIPTIONS,
+  'GET /api/downstream-groups/:name': SUBSCRIPTIONS_READ,
+  'PATCH /api/downstream-groups/:name': SUBSCRIPTIONS,
+  'DELETE /api/downstream-groups/:name': SUBSCRIPTIONS,
+  'POST /api/downstream-groups/:name/parked/replay': SUBSCRIPTIONS,
   'GET /api/audit': AUDITING,
   'GET /api/audit/entities/:stream': AUDITING,
   'GET /api/audit/correlations/:correlationId': AUDITING,

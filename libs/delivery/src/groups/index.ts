@@ -1,0 +1,2 @@
+export * from './groups.controller.js';
+export * from './groups.dto.js';
