@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, spawnEngine, waitUntilLive, type EngineProcess } from '../support/engine-process.js';
@@ -127,6 +127,22 @@ describe('hardening against bad input', () => {
       expect(reply.status).toBe(431);
       expect(reply.contentType).toMatch(PROBLEM);
       expect(JSON.parse(reply.body)).toMatchObject({ type: 'urn:kurultai:problem:headers-too-large' });
+    });
+
+    it('answers a request that is not HTTP at all with 400 problem details on the connection', async () => {
+      const { port } = new URL(engine.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write('GARBAGE \u0000 NOT-HTTP\r\n\r\n'),
+        );
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain('application/problem+json');
+      expect(answer).toContain('"type":"urn:kurultai:problem:bad-request"');
     });
 
     it('answers a wrong content type with 415 and an empty JSON body with 400', async () => {

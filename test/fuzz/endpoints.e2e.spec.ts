@@ -258,7 +258,7 @@ describe('fuzz: hostile requests to every endpoint', () => {
   it('answers unknown paths and methods with 404/405 problem details', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+        fc.constantFrom('GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'),
         fc.array(hostileParam, { minLength: 1, maxLength: 3 }),
         async (method, segments) => {
           const url = `/api/${segments.map(encodeParam).join('/')}`;
