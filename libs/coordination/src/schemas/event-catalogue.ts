@@ -86,7 +86,9 @@ function fieldsOf(schema: JsonSchema, prefix = ''): Field[] {
 
 /** What the catalogue's introduction says once, rather than on every field of these types. */
 const GENERAL = new Set(
-  ([IsoDateSchema, LocalizedTextSchema, StateCodeSchema] as JsonSchema[]).map((s) => s['description']),
+  ([IsoDateSchema, LocalizedTextSchema, StateCodeSchema] as unknown as JsonSchema[]).map(
+    (s) => s['description'],
+  ),
 );
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
