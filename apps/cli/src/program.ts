@@ -16,6 +16,7 @@ import { addKeysCommand } from './commands/keys.js';
 import { addTokenCommand } from './commands/token.js';
 import { addKeysCommand } from './commands/keys.js';
 import { addTokenCommand } from './commands/token.js';
+import { addGroupsCommand } from './commands/groups.js';
 import { rebuildOffline, rebuildOnline } from './commands/rebuild.js';
 import { QUERIES, replay } from './commands/replay.js';
 import {
@@ -199,6 +200,7 @@ export function createProgram(options: ProgramOptions = {}): Command {
   addKeysCommand(program, io, dataDir);
   addTokenCommand(program, io, dataDir, env);
   addKeysCommand(program, io, dataDir);
+  addGroupsCommand(program, io, env);
 
   program
     .command('import-scenario [file]')
