@@ -35,8 +35,22 @@ export function dataDirOf(option: string | undefined, env: NodeJS.ProcessEnv = p
 export const eventsPath = (dataDir: string) => join(dataDir, 'events.sqlite');
 export const readModelsPath = (dataDir: string) => join(dataDir, 'read-models.sqlite');
 
+/**
+ * Refuses a command that reads the embedded store's file when the engine is configured for
+ * EventStoreDB (`KURULTAI_STORE=esdb`): its log is not in the data folder.
+ */
+export function assertEmbeddedStore(what: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.KURULTAI_STORE === 'esdb')
+    throw new CliError(
+      `${what} reads the embedded store (events.sqlite), but KURULTAI_STORE is esdb: ` +
+        'use --url with a running engine where the command offers it, or copy the log with kurultai migrate',
+      EXIT.usage,
+    );
+}
+
 /** Opens the log of a data folder, refusing to create one where there is none. */
 export async function openExistingStore(dataDir: string): Promise<SqliteEventStore> {
+  assertEmbeddedStore('this command');
   const path = eventsPath(dataDir);
   if (!existsSync(path))
     throw new CliError(`there is no event log at ${path} (see --data-dir)`, EXIT.notFound);

@@ -103,3 +103,21 @@ describe('kurultai groups', () => {
     await double.restart();
   });
 });
+
+describe('kurultai on EventStoreDB: commands that read events.sqlite', () => {
+  const saved = process.env.KURULTAI_STORE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.KURULTAI_STORE;
+    else process.env.KURULTAI_STORE = saved;
+  });
+
+  it('say that they need the embedded store instead of looking for a file', async () => {
+    process.env.KURULTAI_STORE = 'esdb';
+    let err = '';
+    const code = await run(['--data-dir', '/nonexistent', 'rebuild'], {
+      output: { out: () => undefined, err: (text) => void (err += text) },
+    });
+    expect(code).toBe(EXIT.usage);
+    expect(err).toContain('reads the embedded store (events.sqlite), but KURULTAI_STORE is esdb');
+  });
+});
