@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Compiled to dist/bench: the built engine is dist/apps/api/src/main.js. */
-const DIST = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The build (`npm run build`): this file runs from dist/bench, or from bench/ under the tests. */
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST = basename(dirname(HERE)) === 'dist' ? dirname(HERE) : join(HERE, '..', 'dist');
 export const ENGINE_MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
 export const BARE_SERVER = join(DIST, 'bench', 'http-bare-server.js');
 
