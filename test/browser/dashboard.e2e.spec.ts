@@ -142,12 +142,53 @@ if (!runs) {
     );
   });
 
-  it('shows the latest events of the log in the audit timeline', async () => {
-    const entries = page.locator('#audit-body table.timeline tbody tr');
-    expect(await entries.count()).toBe(20);
-    expect(await entries.first().innerText()).toMatch(/ImplementationStatusUpdated[\s\S]*local-operator/);
-    const positions = await entries.evaluateAll((rows) => rows.map((tr) => Number(tr.dataset.position)));
+  it('reads as the public until signed in: the audit timeline asks for a token and is not requested', async () => {
+    expect(await page.locator('#identity-status').innerText()).toMatch(/^Public view/);
+    expect(await page.locator('#audit-body').innerText()).toMatch(
+      /for the Secretariat and auditors: sign in with a token/,
+    );
+    expect(requests.filter((url) => new URL(url).pathname === '/api/audit')).toEqual([]);
+    expect(await page.locator('#sign-out').isHidden()).toBe(true);
+  });
+
+  it('signs in with a token (refusing a bad one), keeps it for the tab, and signs out', async () => {
+    const timeline = page.locator('#audit-body table.timeline tbody tr');
+    await page.getByText('Sign in with a token', { exact: true }).click();
+    const logged = consoleErrors.length;
+    await page.getByLabel('Access token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('#identity-status', { hasText: 'The token was refused' }).waitFor();
+    expect(await page.locator('#identity-status').innerText()).toMatch(/refused: .*malformed/);
+    // The browser logs the refused answer (401) it provoked; only that one.
+    expect(consoleErrors.splice(logged)).toEqual([expect.stringMatching(/status of 401/)]);
+
+    await page.getByLabel('Access token').fill(engine.token);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await timeline.first().waitFor();
+    expect(await page.locator('#identity-status').innerText()).toBe(
+      'Signed in as local-operator (Secretariat).',
+    );
+    expect(await timeline.count()).toBe(20);
+    expect(await timeline.first().innerText()).toMatch(/[A-Z][A-Za-z]+[\s\S]*local-operator|process/);
+    const positions = await timeline.evaluateAll((rows) => rows.map((tr) => Number(tr.dataset.position)));
     expect(positions).toEqual([...positions].sort((a, b) => b - a));
+    expect(await page.getByLabel('Access token').isVisible()).toBe(false);
+
+    // The token lives in this tab: a reload keeps the sign-in.
+    await page.reload();
+    await rendered();
+    expect(await page.locator('#identity-status').innerText()).toMatch(/^Signed in as local-operator/);
+    expect(await timeline.count()).toBe(20);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#audit-body', { hasText: 'sign in with a token' }).waitFor();
+    expect(await page.locator('#identity-status').innerText()).toMatch(/^Signed out\. Public view/);
+
+    // Signed in again for the rest of the tests.
+    await page.getByText('Sign in with a token', { exact: true }).click();
+    await page.getByLabel('Access token').fill(engine.token);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await timeline.first().waitFor();
   });
 
   it('takes screenshots on a laptop and on a phone, with no sideways scrolling on the phone', async () => {

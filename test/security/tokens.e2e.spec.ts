@@ -101,6 +101,18 @@ describe('identity over HTTP: tokens and API keys', () => {
     expect((await engine.as('anonymous').get('/api/plans')).status).toBe(200);
   });
 
+  it('tells a caller who the engine takes it for (GET /api/identity)', async () => {
+    const focal = await engine
+      .as({ role: 'focal-point', state: 'KZ', sub: 'aigerim.kz' })
+      .get('/api/identity');
+    expect(focal).toMatchObject({
+      status: 200,
+      body: { id: 'aigerim.kz', role: 'focal-point', state: 'KZ' },
+    });
+    const nobody = await engine.as('anonymous').get('/api/identity');
+    expect(nobody.body).toEqual({ id: 'anonymous', role: 'anonymous', state: null });
+  });
+
   it('records the verified caller, never a default one, in the event metadata', async () => {
     const reply = await engine
       .as({ role: 'secretariat', sub: 'aida.officer' })

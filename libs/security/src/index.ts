@@ -3,6 +3,7 @@ export * from './identity/api-keys.js';
 export * from './identity/authentication-error.js';
 export * from './identity/authenticator.js';
 export * from './identity/identity-options.js';
+export * from './identity/identity.controller.js';
 export * from './identity/issue-token.js';
 export * from './identity/local-key.js';
 export * from './identity/token-verifier.js';

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ApiKeyStore } from './identity/api-keys.js';
 import { Authenticator } from './identity/authenticator.js';
+import { IdentityController } from './identity/identity.controller.js';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity/identity-options.js';
 import { TokenVerifier } from './identity/token-verifier.js';
 import { Authorizer } from './rights/authorizer.js';
@@ -20,6 +21,7 @@ export class SecurityModule implements OnApplicationShutdown {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: SecurityModule,
+      controllers: [IdentityController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         { provide: ApiKeyStore, useFactory: () => ApiKeyStore.open(options.apiKeysFile) },

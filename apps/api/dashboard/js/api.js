@@ -1,4 +1,6 @@
 /* global fetch, URLSearchParams */
+import { authorization } from './identity.js';
+
 // Every section reads the engine through this one function, so that a missing endpoint, an error
 // answer or a network failure becomes a value the section can show, never an exception.
 
@@ -15,7 +17,10 @@ export async function getJson(path, { asOf = null, params = {} } = {}) {
   const url = query.size > 0 ? `${path}?${query}` : path;
   let response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    response = await fetch(url, {
+      headers: { accept: 'application/json', ...authorization() },
+      credentials: 'same-origin',
+    });
   } catch {
     return { ok: false, status: 0, reason: 'the engine could not be reached' };
   }

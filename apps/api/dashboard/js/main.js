@@ -1,6 +1,7 @@
 /* global document, window, history, location, URLSearchParams */
 import { asOfFrom, asOfFromSearch, describeAsOf, pickerFor } from './as-of.js';
 import { notice } from './dom.js';
+import { identityControl } from './identity.js';
 import { renderAudit } from './sections/audit.js';
 import { renderCalendar } from './sections/calendar.js';
 import { renderDecisions } from './sections/decisions.js';
@@ -119,4 +120,13 @@ window.addEventListener('popstate', () => {
   void renderAll();
 });
 
-void renderAll();
+// The identity is settled first (a token kept in this tab is checked), then everything renders;
+// signing in or out renders every section again for the new caller.
+void identityControl({
+  details: byId('sign-in'),
+  form: byId('sign-in-form'),
+  input: byId('token-input'),
+  status: byId('identity-status'),
+  signOut: byId('sign-out'),
+  onChange: () => void renderAll(),
+}).then(() => renderAll());

@@ -69,6 +69,7 @@ const SUBSCRIPTIONS_READ = right(['secretariat', 'auditor', 'service']);
 export const ROUTE_RIGHTS: Readonly<Record<string, Right>> = {
   'GET /health/live': PUBLIC,
   'GET /health/ready': PUBLIC,
+  'GET /api/identity': PUBLIC,
   'GET /api/plans': PUBLIC,
   'GET /api/plans/:id': PUBLIC,
   'GET /api/calendar': PUBLIC,

@@ -1,12 +1,21 @@
 import { getJson } from '../api.js';
 import { h, notice } from '../dom.js';
 import { formatTime, humanize } from '../format.js';
+import { currentCaller } from '../identity.js';
 
 // The audit timeline: the latest events of the log, each with who recorded it, when it happened
 // and when the engine recorded it (GET /api/audit, newest first).
 
+const AUDIT_READERS = ['secretariat', 'auditor'];
+const SIGN_IN = 'The audit timeline is for the Secretariat and auditors: sign in with a token to see it.';
+
 export async function renderAudit(body, asOf) {
+  // Only the Secretariat and auditors may read the audit history: others are not sent to ask.
+  if (!AUDIT_READERS.includes(currentCaller().role)) return notice(SIGN_IN);
   const result = await getJson('/api/audit', { asOf, params: { limit: 20 } });
+  if (!result.ok && (result.status === 401 || result.status === 403)) {
+    return notice('The audit timeline is for the Secretariat and auditors: sign in with a token to see it.');
+  }
   if (!result.ok || !Array.isArray(result.data?.items)) {
     return notice(`The audit timeline is not available: ${result.reason ?? 'unexpected answer'}.`, 'error');
   }
