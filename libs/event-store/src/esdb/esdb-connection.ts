@@ -33,11 +33,17 @@ export function connectionStringProblem(connectionString: string): string | null
   }
 }
 
-const TRANSIENT = new Set<string>([ErrorType.UNAVAILABLE, ErrorType.CANCELLED, ErrorType.DEADLINE_EXCEEDED]);
+// NOT_LEADER: the client has already pointed its next channel at the leader the node named.
+const TRANSIENT = new Set<string>([
+  ErrorType.UNAVAILABLE,
+  ErrorType.CANCELLED,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.NOT_LEADER,
+]);
 /** gRPC status codes of a dropped or refused connection: CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE. */
 const TRANSIENT_CODES = new Set([1, 4, 14]);
 
-/** A failure that a new connection can cure: the server went away, restarted or is not there yet. */
+/** A failure that a new connection can cure: the server went away, restarted, is not there yet or is no longer the leader. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof Error && isCommandError(error)) return TRANSIENT.has(error.type);
   const code = (error as { code?: unknown } | null)?.code;
