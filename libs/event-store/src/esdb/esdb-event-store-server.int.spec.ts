@@ -5,8 +5,11 @@ import { EsdbEventStore } from './esdb-event-store.js';
 const connectionString = process.env.KURULTAI_ESDB_CONNECTION_STRING;
 
 if (connectionString) {
-  describeEventStoreContract(`EventStoreDB server at ${connectionString}`, () =>
-    EsdbEventStore.open(connectionString),
+  describeEventStoreContract(`EventStoreDB server at ${connectionString}, Streams.Append`, () =>
+    EsdbEventStore.open(connectionString, { appendPath: 'append' }),
+  );
+  describeEventStoreContract(`EventStoreDB server at ${connectionString}, Streams.BatchAppend`, () =>
+    EsdbEventStore.open(connectionString, { appendPath: 'batch' }),
   );
 } else {
   describe('EventStoreDB server (set KURULTAI_ESDB_CONNECTION_STRING to run the contract against one)', () => {
