@@ -173,6 +173,8 @@ export class PersistentGroups {
 
   /** Ends every consumer's call (the server is going away); their events go back to the retries. */
   disconnectAll(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
     for (const group of this.groups.values())
       for (const consumer of [...group.consumers]) this.disconnect(group, consumer);
   }
