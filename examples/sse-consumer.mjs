@@ -4,7 +4,9 @@
 //   node examples/sse-consumer.mjs [baseUrl] [stateFile]
 //   node examples/sse-consumer.mjs http://localhost:3000 ./feed-position.txt
 //
-// Optional environment: FEED_FILTER, the query string of filters (e.g. "types=PlanAdopted&state=UZ").
+// Environment: KURULTAI_TOKEN, the bearer token (JWT or API key) of the reader; the feed answers 401
+// without one and gives each reader the events it may see. FEED_FILTER (optional), the query string
+// of filters (e.g. "types=PlanAdopted&state=UZ").
 //
 // It follows the feed from the position remembered in stateFile (0 the first time), writes the
 // position of every event it has handled into that file, and reconnects with Last-Event-ID after a
@@ -20,6 +22,7 @@ import { get as getTls } from 'node:https';
 const baseUrl = process.argv[2] ?? 'http://localhost:3000';
 const stateFile = process.argv[3] ?? './feed-position.txt';
 const filter = process.env.FEED_FILTER ?? '';
+const token = process.env.KURULTAI_TOKEN;
 
 /** The last handled position, kept across runs. */
 function loadPosition() {
@@ -91,7 +94,13 @@ function connect() {
   const url = new URL(`/api/events/stream${filter ? `?${filter}` : ''}`, baseUrl);
   const request = (url.protocol === 'https:' ? getTls : get)(
     url,
-    { headers: { accept: 'text/event-stream', 'last-event-id': String(lastPosition) } },
+    {
+      headers: {
+        accept: 'text/event-stream',
+        'last-event-id': String(lastPosition),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    },
     (response) => {
       if (response.statusCode !== 200) {
         console.error(`feed answered ${response.statusCode}; retrying`);
