@@ -123,7 +123,7 @@ describe('the consumer examples', () => {
       expect(receiver.out.map((line) => line.split(' ')[2])).toEqual(STATES.map(([code]) => `state-${code}`));
 
       const body = JSON.stringify({
-        id: 'forged',
+        id: 'hand-signed',
         type: 'StateRegistered',
         position: 99,
         stream: 'state-XX',
