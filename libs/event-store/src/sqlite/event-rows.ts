@@ -49,19 +49,35 @@ export interface SerializedEvent {
   readonly canonicalMetadata: string;
 }
 
-export function serialize(event: NewEvent): SerializedEvent {
+/** `previous`: the event before it in the same append, and its serialised form. */
+export function serialize(
+  event: NewEvent,
+  previous?: { readonly event: NewEvent; readonly serialized: SerializedEvent },
+): SerializedEvent {
   try {
+    // The events of one command share their metadata object: it is written once.
+    const same = previous !== undefined && previous.event.metadata === event.metadata;
     return {
       id: event.id,
       type: event.type,
       schemaVersion: event.schemaVersion,
       data: JSON.stringify(event.data),
-      metadata: JSON.stringify(event.metadata),
+      metadata: same ? previous.serialized.metadata : JSON.stringify(event.metadata),
       recordedAt: event.metadata.recordedAt,
       canonicalData: canonicalJson(event.data),
-      canonicalMetadata: canonicalJson(event.metadata),
+      canonicalMetadata: same ? previous.serialized.canonicalMetadata : canonicalJson(event.metadata),
     };
   } catch (error) {
     throw new InvalidArgumentError(`event ${event.id} cannot be stored as JSON: ${(error as Error).message}`);
   }
+}
+
+/** Serialises the events of one append. */
+export function serializeAll(events: readonly NewEvent[]): SerializedEvent[] {
+  const serialized: SerializedEvent[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const previous = i === 0 ? undefined : { event: events[i - 1], serialized: serialized[i - 1] };
+    serialized.push(serialize(events[i], previous));
+  }
+  return serialized;
 }

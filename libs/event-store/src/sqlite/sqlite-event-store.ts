@@ -17,7 +17,7 @@ import { validateAppend, validateCount, validateFilter } from '../validate.js';
 import { appendBatch, type AppendRequest } from './append-batch.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { CommitSignal } from './commit-signal.js';
-import { serialize } from './event-rows.js';
+import { serializeAll } from './event-rows.js';
 import { GroupCommit, type GroupCommitted, type Outcome } from './group-commit.js';
 import { configureConnection, migrate } from './schema.js';
 import { translateSqliteError } from './sqlite-errors.js';
@@ -102,7 +102,7 @@ export class SqliteEventStore implements EventStore {
     const expectedRevision = options.expectedRevision ?? 'any';
     validateAppend(stream, events, expectedRevision);
     // Serialised now, outside the write lock; checked and written at the group's commit.
-    return this.group.submit({ stream, events: events.map(serialize), expectedRevision });
+    return this.group.submit({ stream, events: serializeAll(events), expectedRevision });
   }
 
   /**
