@@ -1,3 +1,4 @@
+import { jsonEvent } from '@eventstore/db-client';
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { EsdbEventStore } from '../../libs/event-store/src/esdb/esdb-event-store
 import { EsdbProtocolDouble } from '../../libs/event-store/src/esdb/testing/esdb-protocol-double.js';
 import { LogChain } from '../../libs/event-store/src/migration/index.js';
 import { startNode, type NodeChild } from '../../libs/event-store/src/testing/child-process.js';
-import { newEvent } from '../../libs/event-store/src/testing/event-builders.js';
+import { newEvent, testMetadata } from '../../libs/event-store/src/testing/event-builders.js';
 
 const ORIGIN = 'kurultai.test/events';
 const KURULTAI = join(__dirname, 'fixtures', 'kurultai-from-sources.mjs');
@@ -143,6 +144,10 @@ describe('kurultai migrate', () => {
       report: { copy: { copiedNow: 42 }, check: { same: true, events: 42 } },
     });
     expect(home.report.check.targetChainHead).toBe(there.report.check.sourceChainHead);
+    // EventStoreDB's own chains, one per stream (six plans and the checkpoints), written by the copy.
+    const chains = { ok: true, streams: 7, events: 42, problems: [] };
+    expect(there.report.esdbChains).toEqual({ target: chains });
+    expect(home.report.esdbChains).toEqual({ source: chains });
 
     // The embedded store computed the chain again on append: the same hashes, so the same rows.
     const options = { origin: ORIGIN, publicKeys: [publicKey()] };
@@ -266,6 +271,37 @@ describe('kurultai migrate', () => {
     });
     expect(checked.stderr).toBe(
       `kurultai: the logs differ at event 15 (extra-in-target; target position ${planted.position}); the 14 before it are the same\n`,
+    );
+  });
+
+  it("reports an EventStoreDB event outside its stream's audit chain, even when both logs agree", async () => {
+    const server = await EsdbEventStore.open(double.connectionString);
+    try {
+      await server.append('plan-1', [newEvent('PlanDrafted', { planId: '1' })]);
+      // Written around the adapter, as someone with access to the server could: no audit link.
+      await server.client.appendToStream(
+        'plan-1',
+        jsonEvent({ type: 'PlanAmended', data: { planId: '1' }, metadata: { ...testMetadata() } }),
+      );
+    } finally {
+      await server.close();
+    }
+    const copied = await kurultai(
+      'migrate',
+      '--from',
+      double.connectionString,
+      '--to',
+      `sqlite:${join(root, 'copy.sqlite')}`,
+    );
+    expect(copied.report).toMatchObject({
+      check: { same: true, events: 2 },
+      esdbChains: {
+        source: { ok: false, problems: [{ stream: 'plan-1', revision: 1, problem: 'missing' }] },
+      },
+    });
+    expect(copied.code).toBe(1);
+    expect(copied.stderr).toMatch(
+      /^kurultai: the audit chain of the source \(EventStoreDB\) is broken in stream plan-1 at revision 1, position \d+ \(missing\)$/m,
     );
   });
 

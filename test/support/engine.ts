@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { issueLocalToken, LOCAL_KEY_FILE, readLocalKey, type Role, type TokenRequest } from '#security';
 import { loadConfig } from '../../apps/api/src/config.js';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { releaseTestStore, testStoreEnv } from '../esdb/test-store.js';
 
 /** Who a test request speaks for: a role (and state), nobody, or exactly the headers given. */
 export type Caller =
@@ -79,7 +80,9 @@ export async function startEngine(
   dataDir?: string,
 ): Promise<RunningEngine> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'kurultai-e2e-'));
-  const config = loadConfig({ KURULTAI_DATA_DIR: dir, KURULTAI_LOG_LEVEL: 'fatal', ...env });
+  // On SQLite, or with KURULTAI_TEST_STORE=esdb on a protocol double of this data folder (test/esdb).
+  const store = await testStoreEnv(dir, env);
+  const config = loadConfig({ KURULTAI_DATA_DIR: dir, KURULTAI_LOG_LEVEL: 'fatal', ...store, ...env });
   const app = await createApp(config, {}, false);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -133,6 +136,7 @@ export async function startEngine(
     close: async ({ keepData = false } = {}) => {
       await app.close();
       if (!keepData) rmSync(dir, { recursive: true, force: true });
+      if (!keepData) await releaseTestStore(dir);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError as UsageError, Option } from 'commander';
-import type { EventStore } from '#event-store';
+import { EsdbEventStore, type EventStore } from '#event-store';
 import {
   compareLogs,
   copyLog,
@@ -28,11 +28,15 @@ export interface MigrateOptions {
   readonly signal?: AbortSignal;
 }
 
+type ChainReport = Awaited<ReturnType<EsdbEventStore['verifyChains']>>;
+
 export interface MigrateReport {
   readonly from: string;
   readonly to: string;
   readonly copy?: CopyResult & { readonly seconds: number; readonly eventsPerSecond: number };
   readonly check?: CompareResult;
+  /** With the check: each EventStoreDB side's own audit chains, one per stream (docs/eventstoredb.md). */
+  readonly esdbChains?: { readonly source?: ChainReport; readonly target?: ChainReport };
 }
 
 /** What `migrate` tells while it works: a bar on a terminal, else a plain line now and then. */
@@ -85,6 +89,7 @@ export async function migrate(
         pageSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
         onProgress: (events) => progress.compared(events),
       });
+      report.esdbChains = await esdbChains({ source, target });
     }
     progress.stop();
     onReport(report);
@@ -100,11 +105,31 @@ export async function migrate(
         `the logs differ at event ${difference.event} (${difference.field}; ${where}); the ${difference.event - 1} before it are the same`,
       );
     }
+    for (const [side, chains] of Object.entries(report.esdbChains ?? {})) {
+      const [problem] = chains.problems;
+      if (problem) {
+        throw new CliError(
+          `the audit chain of the ${side} (EventStoreDB) is broken in stream ${problem.stream} at revision ${problem.revision}, position ${problem.position} (${problem.problem})`,
+        );
+      }
+    }
     return report;
   } finally {
     progress.stop();
     await Promise.all([source.close(), target?.close()]);
   }
+}
+
+/** Each EventStoreDB side's per-stream audit chains, checked by the adapter's verifier. */
+async function esdbChains(
+  sides: Record<'source' | 'target', EventStore>,
+): Promise<MigrateReport['esdbChains']> {
+  const reports: { source?: ChainReport; target?: ChainReport } = {};
+  for (const side of ['source', 'target'] as const) {
+    const store = sides[side];
+    if (store instanceof EsdbEventStore) reports[side] = await store.verifyChains();
+  }
+  return Object.keys(reports).length > 0 ? reports : undefined;
 }
 
 async function open(location: StoreLocation, mustExist: boolean): Promise<EventStore> {
