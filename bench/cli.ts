@@ -8,6 +8,7 @@ export const BENCHMARK_NAMES = [
   'append',
   'esdb',
   'http',
+  'sse-fanout',
 ] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 

@@ -12,6 +12,7 @@ import { FIGURE_HEADERS, figureRows, NUMERIC, textTable } from './format.js';
 import { runFullRebuildBenchmark } from './full-rebuild.bench.js';
 import { describeMachine } from './machine.js';
 import { runRebuildBenchmark } from './rebuild.bench.js';
+import { runSseFanoutBenchmark } from './sse-fanout.bench.js';
 import { benchmarksMarkdown } from './report-docs.js';
 import type { BenchmarkResult, RunReport } from './result.js';
 import { WorldLogs } from './world-logs.js';
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<BenchmarkName, (options: CliOptions, logs: WorldLogs) =
     append: ({ sizes }) => runAppendBenchmark(sizes.append),
     http: ({ sizes }) => runHttpBenchmark(sizes.http),
     esdb: ({ sizes }) => runEsdbBenchmark(sizes.esdb),
+    'sse-fanout': ({ sizes }) => runSseFanoutBenchmark(sizes.sseFanout),
   };
 
 function sqliteVersion(): string {

@@ -5,6 +5,7 @@ import type { EsdbSizes } from './esdb.bench.js';
 import type { FullRebuildSizes, LogSizes } from './full-rebuild.bench.js';
 import type { HttpSizes } from './http.bench.js';
 import type { RebuildSizes } from './rebuild.bench.js';
+import type { SseFanoutSizes } from './sse-fanout.bench.js';
 
 export interface Sizes {
   readonly commands: CommandsSizes;
@@ -14,6 +15,7 @@ export interface Sizes {
   readonly append: AppendSizes;
   readonly http: HttpSizes;
   readonly esdb: EsdbSizes;
+  readonly sseFanout: SseFanoutSizes;
 }
 
 /** The generated logs of the full-rebuild and as-of benchmarks: a million events beside a tenth of them. */
@@ -27,6 +29,7 @@ export const logSizes = (large: number): LogSizes => ({ large, small: Math.max(1
  * rebuilt, then caught up with a snapshot every 10,000 events).
  */
 export const DEFAULT_SIZES: Sizes = {
+  sseFanout: { subscribers: 100, rate: 200, seconds: 5, warmup: 1, rounds: 3 },
   commands: { plans: 200, commandsPerRound: 1000, concurrency: 16, warmup: 1, rounds: 7 },
   rebuild: { events: 100_000, warmup: 1, rounds: 5 },
   fullRebuild: { log: DEFAULT_LOG, large: { warmup: 0, rounds: 1 }, small: { warmup: 1, rounds: 3 } },
@@ -54,6 +57,7 @@ const QUICK_LOG: LogSizes = { large: 5000, small: 1000 };
 
 /** `--quick`: a few seconds, so that CI keeps the benchmarks running. */
 export const QUICK_SIZES: Sizes = {
+  sseFanout: { subscribers: 10, rate: 50, seconds: 1, warmup: 0, rounds: 1 },
   commands: { plans: 32, commandsPerRound: 100, concurrency: 16, warmup: 1, rounds: 3 },
   rebuild: { events: 2000, warmup: 1, rounds: 3 },
   fullRebuild: { log: QUICK_LOG, large: { warmup: 0, rounds: 1 }, small: { warmup: 1, rounds: 2 } },
