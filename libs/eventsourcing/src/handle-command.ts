@@ -88,9 +88,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         replayed: result.idempotent,
       };
     } catch (error) {
-      // Someone wrote to the stream meanwhile: the next attempt reads it afresh.
-      if (error instanceof WrongExpectedVersionError) states?.evict(stream);
-      if (error instanceof WrongExpectedVersionError && attempt < retries) continue;
+      if (error instanceof WrongExpectedVersionError) {
+        // Someone wrote to the stream meanwhile: the next attempt reads what followed the cached
+        // revision. A stream that is not beyond it is not the stream the cache knew: forget it.
+        if (error.actual === null || error.actual <= revision) states?.evict(stream);
+        if (attempt < retries) continue;
+      }
       throw error;
     }
   }
