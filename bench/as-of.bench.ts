@@ -179,20 +179,18 @@ function roomyAnchor(live: Live, room: number): number {
   return 0;
 }
 
-/** The latest occurred time the newest snapshot records that has one, and its position. */
-function occurredAnchor(live: Live): { at: string; position: number } | null {
-  for (const snapshot of live.snapshots.list().reverse()) {
-    const db = new Database(snapshot.file, { readonly: true });
-    try {
-      const at = db.prepare('SELECT latest_occurred FROM snapshot_meta').pluck().get() as string | null;
-      if (at) return { at, position: snapshot.position };
-    } catch {
-      // No record: the next one back.
-    } finally {
-      db.close();
-    }
+/** The latest occurred time the snapshot at `position` records. */
+function occurredAt(live: Live, position: number): string | null {
+  const snapshot = live.snapshots.list().find((s) => s.position === position);
+  if (!snapshot) return null;
+  const db = new Database(snapshot.file, { readonly: true });
+  try {
+    return db.prepare('SELECT latest_occurred FROM snapshot_meta').pluck().get() as string | null;
+  } catch {
+    return null;
+  } finally {
+    db.close();
   }
-  return null;
 }
 
 /** One snapshot a round of the caught-up read models, into a folder of its own. */
@@ -257,19 +255,20 @@ export async function runAsOfBenchmark(sizes: AsOfSizes, shared?: WorldLogs): Pr
       questionWork(small, at(small, anchors.small), viewRss.small),
       sizes.questions,
     );
-    const newest = large.snapshots.list().at(-1)?.position ?? 0;
-    const middle = Math.floor(large.head / 2);
-    const older = large.snapshots.nearest(middle)?.position ?? 0;
+    const middle = (live: Live) => Math.floor(live.head / 2);
+    const behind = (live: Live) => middle(live) - (live.snapshots.nearest(middle(live))?.position ?? 0);
     const history = await compare(
-      questionWork(large, () => ({ kind: 'position', position: middle })),
-      questionWork(large, () => ({ kind: 'position', position: large.head })),
+      questionWork(large, () => ({ kind: 'position', position: middle(large) })),
+      questionWork(small, () => ({ kind: 'position', position: middle(small) })),
       { warmup: 0, rounds: 1 },
     );
-    const anchor = occurredAnchor(large);
-    const occurred = anchor
+    // By occurred time: everything that had occurred by the latest occurred time the questions'
+    // snapshot records, read from there to the head; beside a question by position from the same one.
+    const occurredBy = occurredAt(large, anchors.large);
+    const occurred = occurredBy
       ? await compare(
-          questionWork(large, () => ({ kind: 'occurred', at: anchor.at })),
-          questionWork(large, () => ({ kind: 'position', position: large.head })),
+          questionWork(large, () => ({ kind: 'occurred', at: occurredBy })),
+          questionWork(large, () => ({ kind: 'position', position: anchors.large + offsets[0] })),
           { warmup: 0, rounds: 1 },
         )
       : null;
@@ -316,20 +315,20 @@ export async function runAsOfBenchmark(sizes: AsOfSizes, shared?: WorldLogs): Pr
           questions,
         ),
         costFigure(
-          `question at the middle of the ${large.label} log`,
+          `question at the middle of the log, ${large.label} vs ${small.label}`,
           {
-            engine: `position ${middle}: ${middle - older} after a snapshot`,
-            baseline: `head: ${large.head - newest} after a snapshot`,
+            engine: `${large.label}: ${behind(large)} events after a snapshot`,
+            baseline: `${small.label}: ${behind(small)} after one`,
           },
           history,
         ),
-        ...(occurred && anchor
+        ...(occurred && occurredBy
           ? [
               costFigure(
                 `question by occurred time, ${large.label} log`,
                 {
-                  engine: `occurred:${anchor.at}: from ${anchor.position}`,
-                  baseline: `head by position: from ${newest}`,
+                  engine: `occurred:${occurredBy}: from ${anchors.large}, reading ${large.head - anchors.large}`,
+                  baseline: `by position, ${offsets[0]} after the same snapshot`,
                 },
                 occurred,
               ),

@@ -6,8 +6,9 @@ export const BENCHMARK_NAMES = [
   'full-rebuild',
   'as-of',
   'append',
-  'esdb',
   'http',
+  'esdb',
+  'verify',
   'sse-fanout',
 ] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
@@ -41,7 +42,12 @@ export function parseArgs(args: readonly string[]): CliOptions {
   if (events !== undefined) sizes = { ...sizes, rebuild: { ...sizes.rebuild, events } };
   if (logEvents !== undefined) {
     const log = logSizes(logEvents);
-    sizes = { ...sizes, fullRebuild: { ...sizes.fullRebuild, log }, asOf: { ...sizes.asOf, log } };
+    sizes = {
+      ...sizes,
+      fullRebuild: { ...sizes.fullRebuild, log },
+      asOf: { ...sizes.asOf, log },
+      verify: { ...sizes.verify, events: log.large },
+    };
   }
   return { quick, only: only.length > 0 ? only : [...BENCHMARK_NAMES], sizes };
 }

@@ -13,6 +13,7 @@ import { runFullRebuildBenchmark } from './full-rebuild.bench.js';
 import { describeMachine } from './machine.js';
 import { runRebuildBenchmark } from './rebuild.bench.js';
 import { runSseFanoutBenchmark } from './sse-fanout.bench.js';
+import { runVerifyBenchmark } from './verify.bench.js';
 import { benchmarksMarkdown } from './report-docs.js';
 import type { BenchmarkResult, RunReport } from './result.js';
 import { WorldLogs } from './world-logs.js';
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<BenchmarkName, (options: CliOptions, logs: WorldLogs) =
     http: ({ sizes }) => runHttpBenchmark(sizes.http),
     esdb: ({ sizes }) => runEsdbBenchmark(sizes.esdb),
     'sse-fanout': ({ sizes }) => runSseFanoutBenchmark(sizes.sseFanout),
+    verify: ({ sizes }, logs) => runVerifyBenchmark(sizes.verify, logs),
   };
 
 function sqliteVersion(): string {

@@ -6,6 +6,7 @@ import type { FullRebuildSizes, LogSizes } from './full-rebuild.bench.js';
 import type { HttpSizes } from './http.bench.js';
 import type { RebuildSizes } from './rebuild.bench.js';
 import type { SseFanoutSizes } from './sse-fanout.bench.js';
+import type { VerifySizes } from './verify.bench.js';
 
 export interface Sizes {
   readonly commands: CommandsSizes;
@@ -16,6 +17,7 @@ export interface Sizes {
   readonly http: HttpSizes;
   readonly esdb: EsdbSizes;
   readonly sseFanout: SseFanoutSizes;
+  readonly verify: VerifySizes;
 }
 
 /** The generated logs of the full-rebuild and as-of benchmarks: a million events beside a tenth of them. */
@@ -51,6 +53,7 @@ export const DEFAULT_SIZES: Sizes = {
     warmup: 1,
     rounds: 5,
   },
+  verify: { events: DEFAULT_LOG.large, checkpointEvery: 1000, rounds: { warmup: 0, rounds: 3 } },
 };
 
 const QUICK_LOG: LogSizes = { large: 5000, small: 1000 };
@@ -79,4 +82,5 @@ export const QUICK_SIZES: Sizes = {
     warmup: 0,
     rounds: 2,
   },
+  verify: { events: QUICK_LOG.large, checkpointEvery: 100, rounds: { warmup: 0, rounds: 2 } },
 };

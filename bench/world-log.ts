@@ -1,5 +1,6 @@
 import {
   activityStream,
+  eventSchemaOf,
   followUpStream,
   institutionStream,
   meetingStream,
@@ -542,7 +543,7 @@ class World {
         data: {
           protocolId,
           institutionId: p.institutionId,
-          signatory: { name: `Minister of ${p.state}`, title: 'Minister' },
+          signatory: { name: `Minister of ${p.state}`, title: { en: 'Minister' } },
         },
       });
     for (const p of parties) {
@@ -554,7 +555,7 @@ class World {
           institutionId: p.institutionId,
           state: p.state,
           institutionName: name,
-          signatory: { name: `Minister of ${p.state}`, title: 'Minister' },
+          signatory: { name: `Minister of ${p.state}`, title: { en: 'Minister' } },
           signedOn,
           place,
         },
@@ -738,7 +739,8 @@ function toNewEvents(command: Command, recordedAt: string): NewEvent[] {
   return command.events.map((event, index) => ({
     id: eventIdFor(command.id, index),
     type: event.type,
-    schemaVersion: 1,
+    // The version the domain writes today (the signatory's title per language is version 2).
+    schemaVersion: eventSchemaOf(event.type)?.version ?? 1,
     data: event.data as unknown as Record<string, unknown>,
     metadata: {
       actor: command.actor,

@@ -7,6 +7,7 @@ import { runFullRebuildBenchmark } from '../../bench/full-rebuild.bench.js';
 import { describeMachine } from '../../bench/machine.js';
 import { benchmarksMarkdown } from '../../bench/report-docs.js';
 import { runRebuildBenchmark } from '../../bench/rebuild.bench.js';
+import { runVerifyBenchmark } from '../../bench/verify.bench.js';
 import type { BenchmarkResult } from '../../bench/result.js';
 import { writeWorldLog } from '../../bench/world-log.js';
 import { WorldLogs } from '../../bench/world-logs.js';
@@ -144,7 +145,7 @@ describe('benchmarks with tiny sizes', () => {
     const result = await runAsOfBenchmark(sizes, logs);
     expect(result.figures.map((f) => f.name)).toEqual([
       'question 1-124 events after a snapshot, 2,500 vs 500 log',
-      'question at the middle of the 2,500 log',
+      'question at the middle of the log, 2,500 vs 500',
       'question by occurred time, 2,500 log',
       'catch-up from zero with snapshots vs without, 2,500 log',
       'RSS holding one "as of" view, 2,500 vs 500 log',
@@ -176,6 +177,27 @@ describe('benchmarks with tiny sizes', () => {
     expect(Object.keys(byProjection)).toEqual(expect.arrayContaining(['participation', 'calendar']));
   });
 
+  it('verifies the generated log with signed checkpoints beside a raw scan, and sizes its proofs', async () => {
+    const result = await runVerifyBenchmark(
+      { events: 2500, checkpointEvery: 100, rounds: { warmup: 0, rounds: 2 } },
+      logs,
+    );
+    expectMeasured(result, 2);
+    expect(result.checks).toMatchObject({
+      eventsVerified: 2525,
+      checkpointsVerified: 25,
+      signedSize: 2500,
+      proofHashesOverBound: 0,
+    });
+    expect(result.checks.proofsChecked).toBeGreaterThan(20);
+    const inclusion = result.breakdown!['inclusion proof of 2,500-log leaves, hashes'];
+    // RFC 9162 edge cases: a tree of one leaf needs no hash, of two one; ⌈log2 n⌉ at most.
+    expect(inclusion['leaf 0 of 1 (⌈log2⌉ 0)']).toBe(0);
+    expect(inclusion['leaf 1 of 2 (⌈log2⌉ 1)']).toBe(1);
+    expect(inclusion['leaf 0 of 2048 (⌈log2⌉ 11)']).toBe(11);
+    expect(inclusion['leaf 0 of 2049 (⌈log2⌉ 12)']).toBe(12);
+  });
+
   it('appends single events and batches through the store and the raw table', async () => {
     const sizes = { transactions: 20, batches: 3, batchSize: 10, streams: 5, warmup: 0, rounds: 2 };
     const result = await runAppendBenchmark(sizes);
@@ -199,6 +221,7 @@ describe('benchmarks with tiny sizes', () => {
     expect(big.only).toEqual(['full-rebuild', 'as-of']);
     expect(big.sizes.fullRebuild.log).toEqual({ large: 1_000_000, small: 100_000 });
     expect(big.sizes.asOf.log).toEqual({ large: 1_000_000, small: 100_000 });
+    expect(big.sizes.verify.events).toBe(1_000_000);
     expect(() => parseArgs(['--only', 'nothing'])).toThrow(/no such benchmark/);
     expect(() => parseArgs(['--log-events', '0'])).toThrow(/positive integer/);
     const benchmark = await runAppendBenchmark({

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { GENESIS_HASH, hashStoredEvent } from '#event-store/sqlite/event-hash.js';
+import { GENESIS_HASH } from '#event-store/sqlite/event-hash.js';
 import { AuditReader, type StoredRow } from './audit-reader.js';
+import { storedRowHash } from './canonical.js';
 import {
   CHECKPOINT_EVENT,
   CHECKPOINT_STREAM,
@@ -265,7 +266,7 @@ function checkRow(
   }
   let recomputed: string | undefined;
   try {
-    recomputed = hashStoredEvent(prevHash, row);
+    recomputed = storedRowHash(prevHash, row);
   } catch {
     recomputed = undefined;
   }
