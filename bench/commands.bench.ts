@@ -80,20 +80,21 @@ async function variant(dir: TempDir, name: string, sizes: CommandsSizes, concurr
   };
   const comparison = await compare(engine, baseline, sizes);
   const expected = sizes.plans + (sizes.warmup + sizes.rounds) * n;
-  const checks = {
-    engineHeadPosition: (await store.head()).position,
-    baselineRows: raw.table.count(),
-    // How the engine got there: group commits (appends per transaction) and state-cache hits.
+  const checks = { engineHeadPosition: (await store.head()).position, baselineRows: raw.table.count() };
+  // How the engine got there: group commits (appends per transaction) and state-cache hits.
+  const writePath = {
     groupCommits: groups.count,
+    appendsPerGroup: Math.round((groups.appends / Math.max(1, groups.count)) * 10) / 10,
     largestGroup: groups.largest,
     stateCacheHits: states.hits,
+    stateCacheMisses: states.misses,
   };
   await store.close();
   raw.close();
   assertChecks(`commands ${name}`, checks, { engineHeadPosition: expected, baselineRows: expected });
-  if (concurrency > 1 && checks.largestGroup < 2)
+  if (concurrency > 1 && writePath.largestGroup < 2)
     throw new Error(`commands ${name}: no two appends were ever committed together`);
-  return { comparison, checks };
+  return { comparison, checks, writePath };
 }
 
 export async function runCommandsBenchmark(sizes: CommandsSizes): Promise<BenchmarkResult> {
@@ -104,12 +105,14 @@ export async function runCommandsBenchmark(sizes: CommandsSizes): Promise<Benchm
   const labels = { engine: 'handleCommand + SqliteEventStore', baseline: 'raw read-decide-append' };
   const figures: Figure[] = [];
   const checks: Record<string, number> = {};
+  const breakdown: Record<string, Record<string, number>> = {};
   try {
     for (const concurrency of [1, sizes.concurrency]) {
       const name = concurrency === 1 ? 'sequential' : `${concurrency} in flight`;
       const result = await variant(dir, name.replace(/ /g, '-'), sizes, concurrency);
       figures.push(figure(name, 'commands/s', labels, result.comparison));
       for (const [key, value] of Object.entries(result.checks)) checks[`${name}: ${key}`] = value;
+      breakdown[`write path, ${name}`] = result.writePath;
     }
   } finally {
     dir.remove();
@@ -120,6 +123,7 @@ export async function runCommandsBenchmark(sizes: CommandsSizes): Promise<Benchm
     sizes: { ...sizes, eventsPerStreamAtEnd: Math.ceil(1 + commandsPerVariant / sizes.plans) },
     figures,
     checks,
+    breakdown,
     memory: memory(),
     durationMs: performance.now() - started,
   };
