@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueLocalToken, LOCAL_KEY_FILE, readLocalKey, type Role, type TokenRequest } from '#security';
@@ -26,7 +26,10 @@ export interface CallingEngine {
 export interface RunningEngine extends CallingEngine {
   readonly url: string;
   readonly dataDir: string;
-  /** A Secretariat token (`local-operator`), e.g. for `importScenario(engine, ...)`. */
+  /**
+   * A Secretariat token (`local-operator`), e.g. for `importScenario(engine, ...)`; empty when the
+   * engine trusts an identity provider (`KURULTAI_AUTH_JWKS_*`) rather than its local key.
+   */
   readonly token: string;
   /** The environment the engine was started with (beside the defaults). */
   readonly env: Record<string, string>;
@@ -124,7 +127,10 @@ export async function startEngine(
     };
   };
   const secretariat = callerOf(SECRETARIAT);
-  const token = (await signedAs(SECRETARIAT)).authorization!.slice('Bearer '.length);
+  // With an identity provider configured the engine has no local key: no Secretariat token then.
+  const token = existsSync(localKeyFileOf(dir, env))
+    ? (await signedAs(SECRETARIAT)).authorization!.slice('Bearer '.length)
+    : '';
   return {
     url,
     token,
