@@ -50,17 +50,30 @@ async function logHead(url: string): Promise<number> {
   }
 }
 
-/** Sends one command; resolves with the position of its event. */
+/**
+ * Sends one command; resolves with the position of its event. A connection lost on the way is
+ * retried with the same Idempotency-Key, so the engine answers a retry with the first reply.
+ */
 async function append(url: string, headers: Record<string, string>, seriesId: string): Promise<number> {
-  const response = await fetch(`${url}/api/commands/DefineMeetingSeries`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ seriesId, title: { en: `Fan-out series ${seriesId}` }, domain: 'fan-out' }),
-  });
-  const reply = (await response.json()) as { position?: number };
-  if (response.status !== 200 || typeof reply.position !== 'number')
-    throw new Error(`sse-fanout: DefineMeetingSeries answered ${response.status}: ${JSON.stringify(reply)}`);
-  return reply.position;
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(`${url}/api/commands/DefineMeetingSeries`, {
+        method: 'POST',
+        headers: { ...headers, 'idempotency-key': `sse-fanout.${seriesId}` },
+        body: JSON.stringify({ seriesId, title: { en: `Fan-out series ${seriesId}` }, domain: 'fan-out' }),
+      });
+    } catch (error) {
+      if (attempt < 3) continue;
+      throw error;
+    }
+    const reply = (await response.json()) as { position?: number };
+    if (response.status !== 200 || typeof reply.position !== 'number')
+      throw new Error(
+        `sse-fanout: DefineMeetingSeries answered ${response.status}: ${JSON.stringify(reply)}`,
+      );
+    return reply.position;
+  }
 }
 
 /** Every client has every position, in log order and once; throws after `timeoutMs` otherwise. */
