@@ -36,6 +36,7 @@ export class AppModule {
           readWaitMs: config.KURULTAI_READ_WAIT_MS,
           snapshotFolder: join(dataDir, 'snapshots'),
           snapshotEvery: config.KURULTAI_SNAPSHOT_EVERY,
+          snapshotGrowth: config.KURULTAI_SNAPSHOT_GROWTH / 100,
           stateCache:
             config.KURULTAI_STATE_CACHE_STREAMS === 0
               ? null

@@ -88,6 +88,12 @@ export class EngineConfig {
   KURULTAI_SNAPSHOT_EVERY = 10_000;
 
   @Type(() => Number)
+  @IsInt({ message: 'KURULTAI_SNAPSHOT_GROWTH must be a whole number (percent)' })
+  @Min(0, { message: 'KURULTAI_SNAPSHOT_GROWTH must be between 0 and 100' })
+  @Max(100, { message: 'KURULTAI_SNAPSHOT_GROWTH must be between 0 and 100' })
+  KURULTAI_SNAPSHOT_GROWTH = 5;
+
+  @Type(() => Number)
   @IsInt({ message: 'KURULTAI_READY_MAX_LAG must be a whole number of events' })
   @Min(0, { message: 'KURULTAI_READY_MAX_LAG must be 0 or more' })
   KURULTAI_READY_MAX_LAG = 10_000;
