@@ -43,6 +43,10 @@ try {
   console.log(
     `Kurultai demo is listening on ${url} (data in ${config.KURULTAI_DATA_DIR}); try ${url}/api/plans`,
   );
+  console.log(
+    `The dashboard reads as the public; to sign in as the Secretariat, paste the token of ` +
+      `"npm run --silent kurultai -- --data-dir ${config.KURULTAI_DATA_DIR} token issue --role secretariat".`,
+  );
   const stop = async () => {
     await app.close();
     process.exit(0);
