@@ -42,6 +42,11 @@ export const QUERY_ROUTES: readonly { readonly path: string; readonly probes: re
   { path: '/api/events', probes: ['/api/events?after=0&limit=1000'] },
   { path: '/api/events/stream', probes: [] },
   { path: '/api/subscriptions', probes: ['/api/subscriptions'] },
+  // EventStoreDB persistent subscription groups: 501 on the embedded store this test runs.
+  { path: '/api/downstream-groups', probes: ['/api/downstream-groups'] },
+  { path: '/api/downstream-groups/{name}', probes: ['/api/downstream-groups/portal'] },
+  // Who the caller is.
+  { path: '/api/identity', probes: ['/api/identity'] },
   { path: '/api/subscriptions/{id}', probes: ['/api/subscriptions/portal'] },
   { path: '/api/subscriptions/{id}/parked', probes: ['/api/subscriptions/portal/parked'] },
   { path: '/api/plans', probes: ['/api/plans', '/api/plans?year=2026'] },

@@ -15,7 +15,7 @@ export interface FeedAccessPolicy {
 export type CanSee = (event: RecordedEvent) => boolean;
 
 /**
- * The feeds follow the visibility policy (`canSee`, docs/security.md): the Secretariat and
+ * The feeds follow the visibility policy (`canSee`, docs/visibility.md): the Secretariat and
  * auditors get every event, a focal point the public ones and the internal ones of its own
  * state, a service the public ones. Anonymous callers get no feed at all (401).
  */

@@ -97,7 +97,7 @@ export class EventsRoute {
   @ApiOperation({
     summary: 'Pages through the global log in order',
     description:
-      'Follow `next.after` until `next` is null. Only the events the caller may see (docs/security.md, Visibility); anonymous callers get 401.',
+      'Follow `next.after` until `next` is null. Only the events the caller may see (docs/visibility.md); anonymous callers get 401.',
   })
   page(@Query() query: EventsQueryDto, @Req() request: FastifyRequest) {
     return this.feed.page(this.toFeedQuery(query, undefined, request), query.limit ?? 100);

@@ -1,7 +1,7 @@
 import type { Actor, RecordedEvent, Visibility } from '#event-store';
 
 /**
- * Who sees what (DESIGN §7, docs/security.md "Visibility"): every event and every read-model item
+ * Who sees what (DESIGN §7, docs/visibility.md): every event and every read-model item
  * is `public` or `internal`. The Secretariat, auditors and the engine itself see everything; a
  * focal point sees public items and the internal items that concern its own state; services and
  * anonymous callers see public items only. This file is the one place that says so: the feeds,

@@ -87,7 +87,7 @@ export class CommandHandling {
   }
 
   /**
-   * An entity's visibility sticks (docs/security.md, "Visibility"): the first event of its stream
+   * An entity's visibility sticks (docs/visibility.md): the first event of its stream
    * sets it. A command on an internal entity that says nothing writes `internal` events too; only
    * the Secretariat may publish an event of an internal entity, and only by saying
    * `visibility: public` explicitly. Anyone else asking for that is refused (403).

@@ -48,7 +48,7 @@ type Statements = ReturnType<typeof statements>;
 export const calendarProjection: Projection = withRowVisibility(
   {
     name: 'calendar',
-    // 2: the visibility and states of each entry (docs/security.md).
+    // 2: the visibility and states of each entry (docs/visibility.md).
     version: 2,
     eventTypes: [
       'MeetingScheduled',

@@ -175,7 +175,7 @@ describe('decisions projection', () => {
         adopted_on: '2024-11-18',
         last_position: 6,
         visibility: 'public',
-        states: '["AZ","KG","KZ","TR","UZ"]',
+        states: '[]',
       });
       const view = findDecision(db, MEETING, 'adopt-plan-2025');
       expect(view?.produced).toEqual({

@@ -38,7 +38,7 @@ export const decisionRowKey = (ref: DecisionRef): string => `decision/${ref.meet
 export const decisionsProjection: Projection = withRowVisibility(
   {
     name: 'decisions',
-    // 2: the visibility and states of decisions, of what they produced and of their timelines (docs/security.md).
+    // 2: the visibility and states of decisions, of what they produced and of their timelines (docs/visibility.md).
     version: 2,
     eventTypes: [...RECORD_EVENT_TYPES, ...PRODUCT_EVENT_TYPES],
 

@@ -67,7 +67,7 @@ describe('participation projection', () => {
         membership: 'observer',
         visibility: 'public',
         position: 2,
-        states: '["HU"]',
+        states: '[]',
       },
     ]);
     expect(rows(db, 'rm_participation_meeting')).toEqual([

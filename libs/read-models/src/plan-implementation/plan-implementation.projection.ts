@@ -73,7 +73,7 @@ export const planImplementationProjection: Projection = withRowVisibility(
     name: 'plan-implementation',
     // 2: amendments (activities added and removed, retitling) and closing.
     // 3: the life of each activity scheduled from the plan (status, progress, actual dates).
-    // 4: the visibility and states of plans and of their activities (docs/security.md).
+    // 4: the visibility and states of plans and of their activities (docs/visibility.md).
     version: 4,
     eventTypes: [
       'PlanDrafted',

@@ -71,7 +71,7 @@ const PROTOCOL_EVENT_TYPES = [
 export const protocolsProjection: Projection = withRowVisibility(
   {
     name: 'protocols',
-    // 2: the visibility and states of each protocol (docs/security.md).
+    // 2: the visibility and states of each protocol (docs/visibility.md).
     version: 2,
     eventTypes: [...PROTOCOL_EVENT_TYPES, ...INSTITUTION_EVENT_TYPES],
 

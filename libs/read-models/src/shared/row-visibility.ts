@@ -24,28 +24,39 @@ export const VISIBILITY_COLUMNS = `visibility TEXT NOT NULL DEFAULT 'public', st
 export const STATES_COLUMN = `states TEXT NOT NULL DEFAULT '[]'`;
 
 /**
- * Wraps a projection so that every row an event touches takes that event's visibility and states
- * in (docs/security.md, "Visibility"): a row is internal once any event that shaped it was, and
- * concerns every state any of those events concerns (`statesOf`). The rows are found by their
+ * Wraps a projection so that every row an internal event touches becomes internal and concerns
+ * the states that event concerns (`statesOf`), besides those it concerned (docs/visibility.md): a
+ * row is internal once any event that shaped it was, and a focal point of a state an internal
+ * event named sees it. Public events change neither. The rows are found by their
  * position column, which the projection sets to the event's position whenever it touches a row;
  * the wrapper indexes that column. Live projection, rebuilds and "as of" replays all run it.
  */
 export function withRowVisibility(projection: Projection, tables: readonly ItemTable[]): Projection {
-  const merged = (
-    table: string,
-  ) => `(SELECT json_group_array(value) FROM (SELECT value FROM json_each(${table}.states)
-    UNION SELECT value FROM json_each(@states) ORDER BY 1))`;
-  const statements = statementsFor((db: Database) =>
-    tables.map(({ table, touchedAt }) => ({
+  const merged = (table: string) =>
+    `(SELECT json_group_array(value) FROM (SELECT value FROM json_each(${table}.states)
+      UNION SELECT value FROM json_each(@states) ORDER BY 1))`;
+  // Only the rows that change are written: internal for public, or a state they do not hold yet.
+  const gains = (table: string) =>
+    `EXISTS (SELECT 1 FROM json_each(@states) n WHERE n.value NOT IN (SELECT value FROM json_each(${table}.states)))`;
+  const statements = statementsFor((db: Database) => ({
+    // Which tables hold a row the event touched: one call instead of one per table.
+    touched: db
+      .prepare<{ position: number }, number>(
+        tables
+          .map(({ table, touchedAt }, i) => `SELECT ${i} FROM ${table} WHERE ${touchedAt} = @position`)
+          .join(' UNION '),
+      )
+      .pluck(),
+    tables: tables.map(({ table, touchedAt }) => ({
       both: db.prepare(
-        `UPDATE ${table} SET
-           visibility = CASE WHEN @visibility = 'public' AND visibility = 'public' THEN 'public' ELSE 'internal' END,
-           states = ${merged(table)}
-         WHERE ${touchedAt} = @position`,
+        `UPDATE ${table} SET visibility = 'internal', states = ${merged(table)}
+         WHERE ${touchedAt} = @position AND (visibility <> 'internal' OR ${gains(table)})`,
       ),
-      statesOnly: db.prepare(`UPDATE ${table} SET states = ${merged(table)} WHERE ${touchedAt} = @position`),
+      statesOnly: db.prepare(
+        `UPDATE ${table} SET states = ${merged(table)} WHERE ${touchedAt} = @position AND ${gains(table)}`,
+      ),
     })),
-  );
+  }));
   return {
     ...projection,
     setup(db) {
@@ -60,20 +71,39 @@ export function withRowVisibility(projection: Projection, tables: readonly ItemT
     apply(db, event) {
       projection.apply(db, event);
       const params = visibilityOf(event);
-      statements(db).forEach(({ both, statesOnly }, i) => {
+      // A public event leaves the rows as they are: public ones stay public, internal ones stay
+      // internal and concern the states the internal events named.
+      if (params.visibility === 'public') return;
+      const s = statements(db);
+      for (const i of s.touched.all({ position: params.position })) {
         if (tables[i].ignores?.includes(event.type))
-          statesOnly.run({ states: params.states, position: params.position });
-        else both.run(params);
-      });
+          s.tables[i].statesOnly.run({ states: params.states, position: params.position });
+        else s.tables[i].both.run(params);
+      }
     },
   };
 }
 
+interface EventVisibility {
+  readonly visibility: 'public' | 'internal';
+  /** JSON array of the state codes, sorted. */
+  readonly states: string;
+  readonly position: number;
+}
+
+// Every projection of a batch gets the same event object: its states are found once.
+const seen = new WeakMap<RecordedEvent, EventVisibility>();
+
 /** What one event contributes to the rows it touches. */
-export function visibilityOf(event: RecordedEvent): { visibility: string; states: string; position: number } {
-  return {
-    visibility: event.metadata.visibility === 'public' ? 'public' : 'internal',
-    states: JSON.stringify([...statesOf(event)].sort()),
-    position: event.position,
-  };
+export function visibilityOf(event: RecordedEvent): EventVisibility {
+  let found = seen.get(event);
+  if (!found) {
+    found = {
+      visibility: event.metadata.visibility === 'public' ? 'public' : 'internal',
+      states: JSON.stringify([...statesOf(event)].sort()),
+      position: event.position,
+    };
+    seen.set(event, found);
+  }
+  return found;
 }

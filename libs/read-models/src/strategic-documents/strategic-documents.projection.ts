@@ -55,7 +55,7 @@ function cite(db: Database, meetingId: string, kind: string, id: string, documen
 export const strategicDocumentsProjection: Projection = withRowVisibility(
   {
     name: 'strategic-documents',
-    // 2: the visibility and states of documents and of the decisions and briefings citing them (docs/security.md).
+    // 2: the visibility and states of documents and of the decisions and briefings citing them (docs/visibility.md).
     version: 2,
     eventTypes: [
       'StrategicDocumentRegistered',
