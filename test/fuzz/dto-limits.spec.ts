@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { Type } from 'class-transformer';
+// @ts-expect-error -- the storage has no declaration at its CommonJS path; types/storage.d.ts describes it
+import { defaultMetadataStorage as untypedStorage } from 'class-transformer/cjs/storage.js';
 import {
   Allow,
   ArrayMaxSize,
@@ -6,9 +9,13 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateNested,
   getMetadataStorage,
 } from 'class-validator';
 import { AppModule } from '../../apps/api/src/app.module.js';
+
+/** class-transformer's record of `@Type` decorators (what `plainToInstance` follows). */
+const typeStorage = untypedStorage as { findTypeMetadata(target: object, propertyName: string): unknown };
 
 interface Constraint {
   readonly target: object;
@@ -50,7 +57,15 @@ function unboundedBecause(constraints: readonly Constraint[]): string | null {
     return 'an array without @ArrayMaxSize';
   if (constraints.length > 0 && constraints.every((c) => c.type === 'whitelistValidation'))
     return 'any JSON (@Allow) without a bound';
+  // Without @Type the nested value stays a plain object and its own limits are never applied.
+  const nested = constraints.find((c) => c.type === 'nestedValidation');
+  if (nested && !typeStorage.findTypeMetadata(nested.target, nested.propertyName))
+    return '@ValidateNested without @Type';
   return null;
+}
+
+class Leaf {
+  @IsString() @MaxLength(3) code: string;
 }
 
 class Unbounded {
@@ -58,6 +73,7 @@ class Unbounded {
   @IsArray() tags: string[];
   @Matches(/^[a-z]+$/) slug: string;
   @Allow() anything: unknown;
+  @ValidateNested() child: Leaf;
 }
 
 class Bounded {
@@ -65,6 +81,7 @@ class Bounded {
   @IsArray() @ArrayMaxSize(5) tags: string[];
   @Matches(/^[a-z]{1,20}$/) slug: string;
   @Matches(/^[+-]\d{1,3}$/) anything: string;
+  @ValidateNested() @Type(() => Leaf) child: Leaf;
 }
 
 describe('every DTO bounds what it accepts', () => {
@@ -73,7 +90,7 @@ describe('every DTO bounds what it accepts', () => {
     const all = properties();
     expect([...all.keys()].filter((key) => key.startsWith('DraftPlanDto.')).length).toBeGreaterThan(2);
     const unbounded = [...all]
-      .filter(([key]) => !key.startsWith('Unbounded.') && !key.startsWith('Bounded.'))
+      .filter(([key]) => !/^(Unbounded|Bounded|Leaf)\./.test(key))
       .map(([key, constraints]) => [key, unboundedBecause(constraints)])
       .filter(([, because]) => because !== null);
     expect(unbounded).toEqual([]);
@@ -82,7 +99,7 @@ describe('every DTO bounds what it accepts', () => {
   it('given a DTO without limits, names each unbounded property', () => {
     const all = properties();
     const verdict = (prefix: string) =>
-      ['name', 'tags', 'slug', 'anything']
+      ['name', 'tags', 'slug', 'anything', 'child']
         .filter((p) => all.has(`${prefix}.${p}`))
         .map((p) => [p, unboundedBecause(all.get(`${prefix}.${p}`)!)]);
     expect(verdict(Unbounded.name)).toEqual([
@@ -90,12 +107,14 @@ describe('every DTO bounds what it accepts', () => {
       ['tags', 'an array without @ArrayMaxSize'],
       ['slug', 'a string without @MaxLength or a bounded pattern'],
       ['anything', 'any JSON (@Allow) without a bound'],
+      ['child', '@ValidateNested without @Type'],
     ]);
     expect(verdict(Bounded.name)).toEqual([
       ['name', null],
       ['tags', null],
       ['slug', null],
       ['anything', null],
+      ['child', null],
     ]);
   });
 });
