@@ -8,7 +8,6 @@ import { AuditLogModule } from '#audit';
 import { DeliveryModule, WebhooksModule, type DeliveryOptions, type WebhooksOptions } from '#delivery';
 import { allProjections, ReadModelsModule } from '#read-models';
 import { API_KEYS_FILE, LOCAL_KEY_FILE, SecurityModule } from '#security';
-import { API_KEYS_FILE, LOCAL_KEY_FILE, SecurityModule } from '#security';
 import { RateLimitModule } from '#eventsourcing/nest/http/rate-limit.js';
 import type { EngineConfig } from './config.js';
 import { HealthController, READY_MAX_LAG } from './health/health.controller.js';
@@ -45,18 +44,6 @@ export class AppModule {
                   maxEvents: config.KURULTAI_STATE_CACHE_EVENTS,
                 },
           ...overrides,
-        }),
-        // Identity and rights first: later global guards (rate limits) read request.actor.
-        SecurityModule.forRoot({
-          issuer: config.KURULTAI_AUTH_ISSUER,
-          audience: config.KURULTAI_AUTH_AUDIENCE,
-          clockSkewSeconds: config.KURULTAI_AUTH_CLOCK_SKEW_S,
-          jwksUrl: config.KURULTAI_AUTH_JWKS_URL,
-          jwksFile: config.KURULTAI_AUTH_JWKS_FILE,
-          localKeyFile: config.KURULTAI_AUTH_KEY_FILE ?? join(dataDir, LOCAL_KEY_FILE),
-          roleClaim: config.KURULTAI_AUTH_ROLE_CLAIM,
-          stateClaim: config.KURULTAI_AUTH_STATE_CLAIM,
-          apiKeysFile: join(dataDir, API_KEYS_FILE),
         }),
         // Identity and rights first: later global guards (rate limits) read request.actor.
         SecurityModule.forRoot({

@@ -190,42 +190,6 @@ export class EngineConfig {
   @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, { message: 'KURULTAI_AUTH_STATE_CLAIM must be a claim name' })
   KURULTAI_AUTH_STATE_CLAIM = 'kurultai_state';
 
-  @IsString()
-  @MinLength(1, { message: 'KURULTAI_AUTH_ISSUER must not be empty' })
-  KURULTAI_AUTH_ISSUER = 'kurultai.local';
-
-  @IsString()
-  @MinLength(1, { message: 'KURULTAI_AUTH_AUDIENCE must not be empty' })
-  KURULTAI_AUTH_AUDIENCE = 'kurultai';
-
-  @IsOptional()
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'KURULTAI_AUTH_JWKS_URL must be an http(s) URL of the identity provider JWKS' },
-  )
-  KURULTAI_AUTH_JWKS_URL?: string = undefined;
-
-  @ValidateIf((config: EngineConfig) => config.KURULTAI_AUTH_JWKS_URL !== undefined)
-  @IsEmpty({ message: 'set KURULTAI_AUTH_JWKS_URL or KURULTAI_AUTH_JWKS_FILE, not both' })
-  KURULTAI_AUTH_JWKS_FILE?: string = undefined;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'KURULTAI_AUTH_KEY_FILE must not be empty' })
-  KURULTAI_AUTH_KEY_FILE?: string = undefined;
-
-  @Type(() => Number)
-  @IsInt({ message: 'KURULTAI_AUTH_CLOCK_SKEW_S must be a whole number of seconds' })
-  @Min(0, { message: 'KURULTAI_AUTH_CLOCK_SKEW_S must be between 0 and 300' })
-  @Max(300, { message: 'KURULTAI_AUTH_CLOCK_SKEW_S must be between 0 and 300' })
-  KURULTAI_AUTH_CLOCK_SKEW_S = 30;
-
-  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, { message: 'KURULTAI_AUTH_ROLE_CLAIM must be a claim name' })
-  KURULTAI_AUTH_ROLE_CLAIM = 'kurultai_role';
-
-  @Matches(/^[A-Za-z0-9_:./-]{1,100}$/, { message: 'KURULTAI_AUTH_STATE_CLAIM must be a claim name' })
-  KURULTAI_AUTH_STATE_CLAIM = 'kurultai_state';
-
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'KURULTAI_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',

@@ -13,10 +13,8 @@ import { importLog } from './commands/import.js';
 import { importScenarioFile } from './commands/import-scenario.js';
 import { addMigrateCommand } from './commands/migrate.js';
 import { addKeysCommand } from './commands/keys.js';
-import { addTokenCommand } from './commands/token.js';
-import { addKeysCommand } from './commands/keys.js';
-import { addTokenCommand } from './commands/token.js';
 import { addGroupsCommand } from './commands/groups.js';
+import { addTokenCommand } from './commands/token.js';
 import { rebuildOffline, rebuildOnline } from './commands/rebuild.js';
 import { QUERIES, replay } from './commands/replay.js';
 import {
@@ -196,8 +194,6 @@ export function createProgram(options: ProgramOptions = {}): Command {
     .action((opts: { from: number; to?: number }) => json(consistencyProof(dataDir(), opts.from, opts.to)));
 
   addMigrateCommand(program, io, () => options.progress ?? process.stderr.isTTY === true);
-  addTokenCommand(program, io, dataDir, env);
-  addKeysCommand(program, io, dataDir);
   addTokenCommand(program, io, dataDir, env);
   addKeysCommand(program, io, dataDir);
   addGroupsCommand(program, io, env);
