@@ -111,6 +111,18 @@ describe('no internal item leaks (DESIGN §7, docs/visibility.md)', () => {
     );
   });
 
+  it("refuses to publish an event of A's internal activity for anyone but the Secretariat, and writes nothing", async () => {
+    const before = (await engine.get('/health/ready')).body.headPosition;
+    const body = { activityId: A_ACTIVITY, progress: 60, asOf: '2025-04-04', visibility: 'public' };
+    const refused = await engine.as(FOCAL_A).post('/api/commands/ReportProgress', body);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      type: 'urn:kurultai:problem:forbidden',
+      rule: 'visibility.internal-entity',
+    });
+    expect((await engine.get('/health/ready')).body.headPosition).toBe(before);
+  });
+
   it('answers the feeds to anonymous callers with 401', async () => {
     for (const path of ['/api/events', '/api/events/stream'])
       expect((await engine.as('anonymous').get(path)).status).toBe(401);
