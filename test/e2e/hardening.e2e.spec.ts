@@ -293,7 +293,11 @@ describe('hardening against bad input', () => {
       });
       expect(drafted.status).toBe(200);
       // A refused token and an unknown API key, too: their text must not be logged either.
-      for (const credentials of [{ authorization: `Bearer ${token}x` }, { 'x-api-key': apiKey }]) {
+      const refusals: Record<string, string>[] = [
+        { authorization: `Bearer ${token}x` },
+        { 'x-api-key': apiKey },
+      ];
+      for (const credentials of refusals) {
         const refused = await fetch(`${engineProcess.url}/api/commands/DraftPlan`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...credentials },
