@@ -89,6 +89,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
                   every: options.snapshotEvery ?? 10_000,
                   ...(options.snapshotGrowth !== undefined ? { growth: options.snapshotGrowth } : {}),
                   store,
+                  onError: (error) => new Logger('projections').warn(`snapshot not taken: ${String(error)}`),
                 })
               : null,
         },

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '#event-store';
@@ -129,6 +129,33 @@ describe('"as of" views from snapshots opened in place', () => {
       expect(crashed.prepare('SELECT COUNT(*) FROM big').pluck().get()).toBe(0);
       crashed.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('skip a snapshot that cannot be taken and take the next one due', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kurultai-as-of-'));
+    const live = openReadModelDb(join(dir, 'read-models.sqlite'));
+    try {
+      live.exec(`CREATE TABLE projection_checkpoints (name TEXT, version INT, position INT, updated_at TEXT);
+        INSERT INTO projection_checkpoints VALUES ('p', 1, 10, '')`);
+      const errors: unknown[] = [];
+      const snapshots = new Snapshots(join(dir, 'snapshots'), { every: 10, onError: (e) => errors.push(e) });
+      // Given a snapshot folder that cannot be written to
+      rmSync(join(dir, 'snapshots'), { recursive: true });
+      // When one is due, then it is reported, not thrown, and nothing is left behind
+      snapshots.maybeTake(live, 10);
+      await snapshots.settle();
+      expect(errors).toHaveLength(1);
+      expect(snapshots.taken).toBe(0);
+      // And when the folder is back, the same one, still due, is taken
+      mkdirSync(join(dir, 'snapshots'));
+      snapshots.maybeTake(live, 10);
+      await snapshots.settle();
+      expect(snapshots.list().map((s) => s.position)).toEqual([10]);
+      expect(snapshots.taken).toBe(1);
+    } finally {
+      live.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

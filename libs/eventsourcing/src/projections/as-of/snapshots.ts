@@ -28,6 +28,8 @@ export interface SnapshotOptions {
    * question by occurred time can then start from it. Without it, such questions replay from zero.
    */
   readonly store?: EventStore;
+  /** Told when a snapshot could not be taken (disk full, …); the next one due is tried again. */
+  readonly onError?: (error: unknown) => void;
 }
 
 const NAME = /^read-models-(\d+)\.sqlite$/;
@@ -44,6 +46,7 @@ export class Snapshots {
   private readonly growth: number;
   private readonly keepRecent: number;
   private readonly store: EventStore | undefined;
+  private readonly onError: (error: unknown) => void;
   private taking: Promise<void> | null = null;
   private last = 0;
   private count = 0;
@@ -61,6 +64,7 @@ export class Snapshots {
     this.growth = o.growth ?? 0.05;
     this.keepRecent = Math.max(1, o.keepRecent ?? 4);
     this.store = o.store;
+    this.onError = o.onError ?? (() => undefined);
     mkdirSync(folder, { recursive: true });
     this.last = this.list().at(-1)?.position ?? 0;
   }
@@ -135,7 +139,12 @@ export class Snapshots {
   maybeTake(live: Database.Database, position: number): void {
     if (this.every <= 0 || this.taking) return;
     if (!snapshotPlan(this.every, this.growth).due(this.last, position)) return;
-    this.taking = this.take(live).finally(() => (this.taking = null));
+    this.taking = this.take(live)
+      .catch((error: unknown) => {
+        removeDatabaseFiles(join(this.folder, `partial-${process.pid}.sqlite`));
+        this.onError(error);
+      })
+      .finally(() => (this.taking = null));
   }
 
   /** Waits for a snapshot in progress (before closing the live database). */
