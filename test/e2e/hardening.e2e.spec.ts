@@ -4,6 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, spawnEngine, waitUntilLive, type EngineProcess } from '../support/engine-process.js';
+import { ConfigError, loadConfig } from '../../apps/api/src/config.js';
 import { startEngine, tokenFor, type RunningEngine } from '../support/engine.js';
 import { draftPlan } from '../support/tashkent.js';
 
@@ -219,6 +220,35 @@ describe('hardening against bad input', () => {
       } finally {
         await cors.close();
       }
+    });
+  });
+
+  describe('configuration of the limits', () => {
+    it('defaults to no rate limit and same-origin only', () => {
+      const config = loadConfig({});
+      expect(config.KURULTAI_RATE_LIMIT).toBe(0);
+      expect(config.KURULTAI_RATE_LIMIT_WINDOW_MS).toBe(60_000);
+      expect(config.KURULTAI_CORS_ORIGINS).toBeUndefined();
+    });
+
+    it.each([
+      [{ KURULTAI_RATE_LIMIT: '-1' }, 'KURULTAI_RATE_LIMIT must be 0 (off) or more'],
+      [{ KURULTAI_RATE_LIMIT: 'lots' }, 'KURULTAI_RATE_LIMIT must be a whole number of requests'],
+      [{ KURULTAI_RATE_LIMIT_WINDOW_MS: '10' }, 'KURULTAI_RATE_LIMIT_WINDOW_MS must be at least 1000'],
+      [{ KURULTAI_CORS_ORIGINS: '*' }, 'KURULTAI_CORS_ORIGINS must be origins'],
+      [{ KURULTAI_CORS_ORIGINS: 'https://a.example/path' }, 'KURULTAI_CORS_ORIGINS must be origins'],
+      [
+        { KURULTAI_CORS_ORIGINS: 'https://a.example, https://b.example' },
+        'KURULTAI_CORS_ORIGINS must be origins',
+      ],
+    ])('refuses %j at start, saying why', (env, message) => {
+      let problems: readonly string[] = [];
+      try {
+        loadConfig(env);
+      } catch (error) {
+        if (error instanceof ConfigError) problems = error.problems;
+      }
+      expect(problems.some((problem) => problem.startsWith(message))).toBe(true);
     });
   });
 
