@@ -1,7 +1,7 @@
-import { All, Controller, Logger, Module, type DynamicModule } from '@nestjs/common';
+import { All, Controller, Get, Inject, Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { join } from 'node:path';
-import { EsdbEventStore, SqliteEventStore, type EventStore } from '#event-store';
+import { EsdbEventStore, EVENT_STORE, SqliteEventStore, type EventStore } from '#event-store';
 import { EventSourcingModule, ProblemException, type EventSourcingOptions } from '#eventsourcing';
 import { CoordinationModule } from '#coordination/module';
 import { AuditLogModule } from '#audit';
@@ -93,11 +93,7 @@ export class AppModule {
           : []),
       ],
       // The catch-all for unknown command types comes last so that every slice's route wins.
-      controllers: [
-        HealthController,
-        ...(esdb ? [AuditNeedsEmbeddedStoreController] : []),
-        UnknownCommandController,
-      ],
+      controllers: [HealthController, ...(esdb ? [EsdbAuditController] : []), UnknownCommandController],
       providers: [{ provide: READY_MAX_LAG, useValue: config.KURULTAI_READY_MAX_LAG }],
     };
   }
@@ -117,25 +113,29 @@ async function openStore(config: EngineConfig): Promise<EventStore> {
   return store;
 }
 
-/** On EventStoreDB the signed checkpoints and Merkle proofs over the global log are not served (501). */
+/**
+ * The audit log on EventStoreDB: `verify` walks each stream's own hash chain; the signed
+ * checkpoints and Merkle proofs over the embedded store's global log are not served (501).
+ */
 @ApiExcludeController()
 @Controller('api/audit')
-class AuditNeedsEmbeddedStoreController {
-  @All([
-    'checkpoints',
-    'checkpoints/latest.txt',
-    'public-keys',
-    'proofs/inclusion',
-    'proofs/consistency',
-    'verify',
-  ])
+class EsdbAuditController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EsdbEventStore) {}
+
+  @Get('verify')
+  async verify() {
+    const report = await this.store.verifyChains();
+    return { ...report, chains: 'per-stream', checkpoints: 0, signedSize: 0 };
+  }
+
+  @All(['checkpoints', 'checkpoints/latest.txt', 'public-keys', 'proofs/inclusion', 'proofs/consistency'])
   refuse(): never {
     throw ProblemException.of(
       501,
       'embedded-store-only',
-      'The audit log endpoints need the embedded store',
-      'on EventStoreDB each stream carries its own hash chain in the event metadata (docs/eventstoredb.md); ' +
-        'signed checkpoints, Merkle proofs and /api/audit/verify run with KURULTAI_STORE=sqlite',
+      'Signed checkpoints and Merkle proofs need the embedded store',
+      'on EventStoreDB each stream carries its own hash chain in the event metadata, checked by ' +
+        '/api/audit/verify (docs/eventstoredb.md); checkpoints and proofs run with KURULTAI_STORE=sqlite',
     );
   }
 }

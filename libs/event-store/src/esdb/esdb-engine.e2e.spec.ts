@@ -85,7 +85,7 @@ describe('the engine on EventStoreDB (KURULTAI_STORE=esdb), over gRPC to the pro
     }
   });
 
-  it('records commands in EventStoreDB and answers queries from them; the audit endpoints say they need the embedded store', async () => {
+  it('records commands in EventStoreDB, verifies the audit chain of each stream, and says checkpoints and proofs need the embedded store', async () => {
     const engine = await startEngine(onEsdb(double));
     engines.push(engine);
     const reply = await engine.post('/api/commands/RegisterState', {
@@ -110,10 +110,18 @@ describe('the engine on EventStoreDB (KURULTAI_STORE=esdb), over gRPC to the pro
       await store.close();
     }
 
-    const audit = await engine.get('/api/audit/verify');
-    expect(audit.status).toBe(501);
-    expect(audit.contentType).toContain('application/problem+json');
-    expect(audit.body).toMatchObject({ type: 'urn:kurultai:problem:embedded-store-only', status: 501 });
+    // The audit verification walks each stream's chain; checkpoints and proofs need SQLite.
+    const verified = await engine.get('/api/audit/verify');
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ ok: true, chains: 'per-stream', problems: [] });
+    expect(verified.body.events).toBeGreaterThanOrEqual(1);
+    for (const path of ['/api/audit/checkpoints', '/api/audit/proofs/inclusion?position=1']) {
+      const audit = await engine.get(path);
+      expect(audit.status).toBe(501);
+      expect(audit.contentType).toContain('application/problem+json');
+      expect(audit.body).toMatchObject({ type: 'urn:kurultai:problem:embedded-store-only', status: 501 });
+    }
+    expect((await engine.post('/api/audit/checkpoints', {})).status).toBe(501);
   });
 
   it('reconnects when the server is killed in the middle of a catch-up, and its read models equal a full rebuild', async () => {
