@@ -153,6 +153,24 @@ describe('EventStoreDB downstream groups (persistent subscriptions to $all) over
     expect(live.event).toMatchObject({ type: 'Four', stream, revision: 3 });
   });
 
+  it('starts strictly after a position of the log when told to', async () => {
+    const category = uniqueName('after').replace(/-/g, '');
+    const first = await store.append(`${category}-1`, [newEvent('Before'), newEvent('AtThePosition')]);
+    await store.append(`${category}-1`, [newEvent('After')]);
+    const name = uniqueName('portal');
+    const created = await groups().create({
+      ...DEFAULT_GROUP_SETTINGS,
+      name,
+      startFrom: { after: first.position },
+      filter: { categories: [category] },
+    });
+    expect(created.startFrom).toEqual({ after: expect.any(Number) });
+    const receive = consume(name);
+    const got = await receive(2, 500);
+    expect(got.map((message) => message.event.type)).toEqual(['After']);
+    await got[0].ack();
+  });
+
   it('retries an event up to maxRetryCount, then parks it; an event not acknowledged in time comes again', async () => {
     const category = uniqueName('retry').replace(/-/g, '');
     const name = uniqueName('portal');
