@@ -4,7 +4,6 @@ import { planStream } from '#coordination';
 import { SqliteEventStore, type EventStore, type NewEvent } from '#event-store';
 import { eventMetadata } from '#eventsourcing';
 import { EsdbEventStore } from '../libs/event-store/src/esdb/esdb-event-store.js';
-import { EsdbProtocolDouble } from '../libs/event-store/src/esdb/testing/esdb-protocol-double.js';
 import { compare, trackMemory, type Rounds, type Work } from './harness.js';
 import { activityData, contextOf, planIdOf } from './plan-data.js';
 import { assertChecks, figure, type About, type BenchmarkResult, type Figure } from './result.js';
@@ -92,9 +91,15 @@ interface Pair {
   close(): Promise<void>;
 }
 
+/** The protocol double (test code), loaded on first use (run.ts registers the hook it needs). */
+async function startDouble() {
+  const { EsdbProtocolDouble } = await import('../libs/event-store/src/esdb/testing/esdb-protocol-double.js');
+  return EsdbProtocolDouble.start();
+}
+
 /** A fresh double with the adapter on it, and a fresh SQLite store. */
 async function pair(file: string): Promise<Pair> {
-  const double = await EsdbProtocolDouble.start();
+  const double = await startDouble();
   const esdb = await EsdbEventStore.open(double.connectionString);
   const sqlite = await SqliteEventStore.open(file);
   return {

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -17,6 +18,9 @@ import { runVerifyBenchmark } from './verify.bench.js';
 import { benchmarksMarkdown } from './report-docs.js';
 import type { BenchmarkResult, RunReport } from './result.js';
 import { WorldLogs } from './world-logs.js';
+
+// The EventStoreDB benchmark's protocol double needs it under Node's own ES modules (see the hook).
+register('./esdb-generated-hooks.js', import.meta.url);
 
 /** Compiled to dist/bench/run.js: the repository is two folders up. */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
