@@ -20,6 +20,8 @@ export * from './decisions/decisions.projection.js';
 export * from './strategic-documents/strategic-documents.projection.js';
 export * from './calendar/calendar.projection.js';
 export * from './protocols/protocols.projection.js';
+export * from './shared/row-visibility.js';
+export * from './shared/viewing.decorator.js';
 
 /** Every read model the engine keeps. */
 export const allProjections: readonly Projection[] = [
