@@ -16,6 +16,7 @@ import {
   type SignedCheckpoint,
 } from './checkpoint.js';
 import { MerkleTree } from './merkle.js';
+import { linesOf } from './export-lines.js';
 import { exportLog, verifyExport, verifyLog, type VerifyReport } from './verify.js';
 
 const ORIGIN = 'kurultai.test/events';
@@ -262,5 +263,48 @@ describe('the offline verifier', () => {
     lines[12] = lines[12].replace('secretariat-1', 'secretariat-2');
     writeFileSync(out, lines.join('\n'));
     expect(verifyExport(out, log.publicKey).failure).toMatchObject({ position: 12, kind: 'edited-event' });
+  });
+
+  it('names the position of a deleted, a swapped and a truncated event in an export', async () => {
+    const log = await buildLog(dir);
+    const out = join(dir, 'tampered.ndjson');
+    exportLog(log.file, out);
+    const lines = readFileSync(out, 'utf8').split('\n');
+    const tampered = (change: (rows: string[]) => string[]) => {
+      writeFileSync(out, [lines[0], ...change(lines.slice(1).filter((l) => l !== ''))].join('\n') + '\n');
+      return verifyExport(out, log.publicKey, { trustedCheckpoint: log.note }).failure;
+    };
+    // Given an export, when line 8 (position 8) is deleted, then position 8 is named
+    expect(tampered((rows) => rows.filter((_, i) => i !== 7))).toMatchObject({
+      position: 8,
+      kind: 'deleted-event',
+    });
+    // When positions 5 and 6 swap places (with their positions), then position 5 is named
+    expect(
+      tampered((rows) => {
+        const [a, b] = [JSON.parse(rows[4]), JSON.parse(rows[5])];
+        const swapped = [...rows];
+        swapped[4] = JSON.stringify({ ...b, position: 5 });
+        swapped[5] = JSON.stringify({ ...a, position: 6 });
+        return swapped;
+      }),
+    ).toMatchObject({ position: 5, kind: 'reordered-events' });
+    // When the tail is cut off below the kept checkpoint, then the first missing position is named
+    expect(tampered((rows) => rows.slice(0, 30))).toMatchObject({ position: 31, kind: 'truncated-tail' });
+  });
+});
+
+describe('reading an export line by line', () => {
+  it('gives every line whole, whatever the chunk boundaries cut (multi-byte characters too)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kurultai-audit-lines-'));
+    try {
+      const lines = ['{"a":"Türkiye – Қазақстан – 🇺🇿"}', '', 'Oʻzbekiston', 'x'.repeat(100), 'last'];
+      const file = join(dir, 'lines.ndjson');
+      writeFileSync(file, lines.join('\n'));
+      for (const size of [1, 2, 3, 7, 64, 1 << 20])
+        expect([...linesOf(file, size)]).toEqual(lines.filter((l) => l !== ''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

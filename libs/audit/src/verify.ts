@@ -1,8 +1,9 @@
 import type { KeyObject } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { GENESIS_HASH } from '#event-store/sqlite/event-hash.js';
 import { AuditReader, type StoredRow } from './audit-reader.js';
 import { storedRowHash } from './canonical.js';
+import { linesOf } from './export-lines.js';
 import {
   CHECKPOINT_EVENT,
   CHECKPOINT_STREAM,
@@ -126,21 +127,42 @@ export function exportLog(storePath: string, outPath: string): number {
   }
 }
 
-/** The offline verifier: needs only an export (`exportLog`) and the public key(s). */
+/**
+ * The offline verifier: needs only an export (`exportLog`) and the public key(s). It reads the
+ * export line by line (a million-event export is larger than one string can be); the rows it
+ * looks back for, only once it has found a failure, are found by reading the file again.
+ */
 export function verifyExport(
   ndjsonPath: string,
   publicKeyPem: string | readonly string[],
   options: { readonly origin?: string; readonly trustedCheckpoint?: string } = {},
 ): VerifyReport {
-  const lines = readFileSync(ndjsonPath, 'utf8')
-    .split('\n')
-    .filter((line) => line !== '');
-  const header = JSON.parse(lines[0] ?? '{}') as Partial<ExportHeader>;
+  const lines = linesOf(ndjsonPath);
+  const first = lines.next();
+  lines.return(undefined);
+  const header = JSON.parse(first.done ? '{}' : first.value) as Partial<ExportHeader>;
   if (header.format !== 'kurultai-log-export') throw new Error(`${ndjsonPath} is not a Kurultai log export`);
-  const rows = lines.slice(1).map((line) => JSON.parse(line) as StoredRow);
-  let byHash: Map<string, number> | undefined;
-  const byPosition = new Map(rows.map((row) => [row.position, row]));
-  const checkpointRows = rows.filter((row) => row.stream === CHECKPOINT_STREAM);
+  function* rows(): Generator<StoredRow> {
+    let first = true;
+    for (const line of linesOf(ndjsonPath)) {
+      if (first) first = false;
+      else yield JSON.parse(line) as StoredRow;
+    }
+  }
+  const find = (match: (row: StoredRow) => boolean) => {
+    for (const row of rows()) if (match(row)) return row;
+    return undefined;
+  };
+  // Pass 1, the checkpoints only: a line is parsed only when it names their stream.
+  const checkpointRows: StoredRow[] = [];
+  let headerLine = true;
+  for (const line of linesOf(ndjsonPath)) {
+    if (headerLine) headerLine = false;
+    else if (line.includes(`"${CHECKPOINT_STREAM}"`)) {
+      const row = JSON.parse(line) as StoredRow;
+      if (row.stream === CHECKPOINT_STREAM) checkpointRows.push(row);
+    }
+  }
   const origin =
     options.origin ??
     (checkpointRows.length > 0
@@ -149,12 +171,9 @@ export function verifyExport(
     (options.trustedCheckpoint ? parseNote(options.trustedCheckpoint).origin : '');
   return verifyRows(
     {
-      rows: () => rows,
-      rowAt: (position) => byPosition.get(position),
-      positionOfHash: (hash) => {
-        byHash ??= new Map(rows.filter((row) => row.hash !== null).map((row) => [row.hash!, row.position]));
-        return byHash.get(hash);
-      },
+      rows,
+      rowAt: (position) => find((row) => row.position === position),
+      positionOfHash: (hash) => find((row) => row.hash === hash)?.position,
       checkpointRows: () => checkpointRows,
       sequence: () => header.sequence ?? null,
     },
