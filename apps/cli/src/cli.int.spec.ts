@@ -239,6 +239,68 @@ describe('kurultai CLI', () => {
     expect(logStats(dataDir).projections.every((p) => p.position === 2)).toBe(true);
   });
 
+  it('replays and reports internal items only when asked to (--include-internal), public ones by default', async () => {
+    const engine = await startEngine({}, join(root, 'engine'));
+    expect(
+      (await engine.post('/api/commands/DraftPlan', { ...draftPlan, visibility: 'internal' })).status,
+    ).toBe(200);
+    expect((await engine.post('/api/commands/AddActivityToPlan', activities[0])).status).toBe(200);
+    await engine.close({ keepData: true });
+    const dataDir = join(root, 'engine');
+    const replayPlan = [
+      '--data-dir',
+      dataDir,
+      'replay',
+      '--as-of',
+      'position:2',
+      '--query',
+      'plan',
+      '--id',
+      PLAN,
+    ];
+
+    let io = capture();
+    expect(await run(replayPlan, { output: io.output })).toBe(4);
+    io = capture();
+    expect(await run([...replayPlan, '--include-internal'], { output: io.output })).toBe(0);
+    expect(JSON.parse(io.out()).result.activities).toHaveLength(1);
+
+    io = capture();
+    const reportPlan = [
+      '--data-dir',
+      dataDir,
+      'report',
+      'plan',
+      PLAN,
+      '--format',
+      'csv',
+      '--as-of',
+      'position:2',
+    ];
+    expect(await run(reportPlan, { output: io.output })).toBe(4);
+    io = capture();
+    expect(await run([...reportPlan, '--include-internal'], { output: io.output })).toBe(0);
+    expect(io.out().split('\r\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('calls a running engine as KURULTAI_TOKEN says, and is refused without it', async () => {
+    const engine = await startEngine({}, join(root, 'engine'));
+    const saved = process.env.KURULTAI_TOKEN;
+    try {
+      delete process.env.KURULTAI_TOKEN;
+      let io = capture();
+      expect(await run(['rebuild', '--url', engine.url], { output: io.output, progress: false })).toBe(3);
+      expect(io.err()).toMatch(/401/);
+      process.env.KURULTAI_TOKEN = engine.token;
+      io = capture();
+      expect(await run(['rebuild', '--url', engine.url], { output: io.output, progress: false })).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.KURULTAI_TOKEN;
+      else process.env.KURULTAI_TOKEN = saved;
+      await engine.close();
+    }
+  });
+
   it('stops an export cleanly when the data folder has no log', async () => {
     const io = capture();
     expect(

@@ -89,8 +89,10 @@ export function createProgram(options: ProgramOptions = {}): Command {
     )
     .option('--id <id>', 'the entity, for --query plan or state')
     .option('--limit <n>', 'most rows of a list (default 500)', positiveInt)
-    .action(async (opts: { asOf: string; query: string; id?: string; limit?: number }) =>
-      json(await replay(dataDir(), opts)),
+    .option('--include-internal', 'internal items too (default: public items only)')
+    .action(
+      async (opts: { asOf: string; query: string; id?: string; limit?: number; includeInternal?: boolean }) =>
+        json(await replay(dataDir(), opts)),
     );
 
   const report = program.command('report').description('reports, by replay');
@@ -99,12 +101,16 @@ export function createProgram(options: ProgramOptions = {}): Command {
     .description('the annual implementation report of a plan, to a file or stdout')
     .option('--as-of <asOf>', "default: occurred:<the plan's year>-12-31")
     .addOption(new Option('--format <format>', 'html, csv or json').choices(REPORT_FORMATS).default('html'))
+    .option(
+      '--include-internal',
+      'offline: internal items too (default: public items only; with --url the token decides)',
+    )
     .addOption(url)
     .action(
       async (
         planId: string,
         file: string | undefined,
-        opts: { asOf?: string; format: ReportFormat; url?: string },
+        opts: { asOf?: string; format: ReportFormat; url?: string; includeInternal?: boolean },
       ) => {
         const text = opts.url
           ? await planReportOnline(opts.url, planId, opts)

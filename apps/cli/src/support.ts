@@ -2,6 +2,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '#event-store';
+import { upcastingStore } from '#eventsourcing';
+import { coordinationUpcasters } from '#coordination';
 
 /** Exit codes of `kurultai` (documented in docs/operations.md). */
 export const EXIT = {
@@ -57,6 +59,15 @@ export async function openExistingStore(dataDir: string): Promise<SqliteEventSto
   return SqliteEventStore.open(path);
 }
 
+/**
+ * The log of a data folder as the engine reads it: every event at its type's current schema
+ * version (upcast on read; the stored bytes are untouched). For rebuilds, replays and reports;
+ * `export` and `audit` read the stored bytes as they are.
+ */
+export async function openReadingStore(dataDir: string): Promise<SqliteEventStore> {
+  return upcastingStore(await openExistingStore(dataDir), coordinationUpcasters);
+}
+
 /** Reports progress of long work: a bar on a terminal, nothing otherwise. */
 export interface Progress {
   start(total: number, value?: number): void;
@@ -87,7 +98,16 @@ export function progressBar(label: string, enabled = process.stderr.isTTY === tr
   };
 }
 
-/** Calls a running engine; a connection failure or an error status becomes a `CliError`. */
+/** Adds `Authorization: Bearer $KURULTAI_TOKEN` when the variable is set and the call has none. */
+export function withToken(init: RequestInit, env: NodeJS.ProcessEnv = process.env): RequestInit {
+  const token = env.KURULTAI_TOKEN;
+  const headers = new Headers(init.headers);
+  if (!token || headers.has('authorization')) return init;
+  headers.set('authorization', `Bearer ${token}`);
+  return { ...init, headers };
+}
+
+/** Calls a running engine (as `KURULTAI_TOKEN` when set); a connection failure or an error status becomes a `CliError`. */
 export async function callEngine(
   url: string,
   path: string,
@@ -95,7 +115,7 @@ export async function callEngine(
 ): Promise<{ status: number; headers: Headers; text: string }> {
   let response: Response;
   try {
-    response = await fetch(new URL(path, url), init);
+    response = await fetch(new URL(path, url), withToken(init));
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
     throw new CliError(`cannot reach the engine at ${url}: ${cause}`, EXIT.engine);

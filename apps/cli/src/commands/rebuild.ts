@@ -13,7 +13,7 @@ import {
   callEngine,
   CliError,
   NO_PROGRESS,
-  openExistingStore,
+  openReadingStore,
   readModelsPath,
   type Progress,
 } from '../support.js';
@@ -35,7 +35,7 @@ export async function rebuildOffline(
   dataDir: string,
   progress: Progress = NO_PROGRESS,
 ): Promise<OfflineRebuildResult> {
-  const store = await openExistingStore(dataDir);
+  const store = await openReadingStore(dataDir);
   const path = readModelsPath(dataDir);
   const next = nextPathOf(path);
   removeDatabaseFiles(next);

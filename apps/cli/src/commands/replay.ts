@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SqliteEventStore } from '#event-store';
-import { AsOfReplayer, parseAsOf } from '#eventsourcing';
+import { AsOfReplayer, FULL_VIEWER, parseAsOf, PUBLIC_VIEWER, type Viewer } from '#eventsourcing';
 import {
   allProjections,
   findPlan,
@@ -13,23 +13,23 @@ import { listDecisions } from '../../../../libs/read-models/src/decisions/decisi
 import { protocolMatrix } from '../../../../libs/read-models/src/protocols/protocol-matrix.query.js';
 import { listProtocols } from '../../../../libs/read-models/src/protocols/protocols.query.js';
 import { listDocuments } from '../../../../libs/read-models/src/strategic-documents/strategic-documents.query.js';
-import { CliError, EXIT, openExistingStore } from '../support.js';
+import { CliError, EXIT, openReadingStore } from '../support.js';
 
 /** A read model query the CLI can answer by replay: `--query <name>`. */
-type Query = (db: Database, args: { id?: string; today: string; limit: number }) => unknown;
+type Query = (db: Database, args: { id?: string; today: string; limit: number; viewer: Viewer }) => unknown;
 
 const page = (limit: number) => ({ limit, offset: 0 });
 
 export const QUERIES: Readonly<Record<string, Query>> = {
-  plans: (db, { limit }) => listPlans(db, page(limit)),
-  plan: (db, { id, today }) => findPlan(db, required(id, 'plan'), today),
-  calendar: (db, { limit }) => listCalendar(db, { sort: 'start', ...page(limit) }),
-  protocols: (db, { limit }) => listProtocols(db, { sort: 'signedOn', ...page(limit) }),
-  'protocol-matrix': (db) => protocolMatrix(db, 'signed'),
-  decisions: (db, { limit }) => listDecisions(db, page(limit)),
-  states: (db, { limit }) => listStateParticipation(db, page(limit)),
-  state: (db, { id }) => findStateParticipation(db, required(id, 'state')),
-  documents: (db, { limit }) => listDocuments(db, page(limit)),
+  plans: (db, { limit, viewer }) => listPlans(db, page(limit), viewer),
+  plan: (db, { id, today, viewer }) => findPlan(db, required(id, 'plan'), today, viewer),
+  calendar: (db, { limit, viewer }) => listCalendar(db, { sort: 'start', ...page(limit) }, viewer),
+  protocols: (db, { limit, viewer }) => listProtocols(db, { sort: 'signedOn', ...page(limit) }, viewer),
+  'protocol-matrix': (db, { viewer }) => protocolMatrix(db, 'signed', viewer),
+  decisions: (db, { limit, viewer }) => listDecisions(db, page(limit), viewer),
+  states: (db, { limit, viewer }) => listStateParticipation(db, page(limit), viewer),
+  state: (db, { id, viewer }) => findStateParticipation(db, required(id, 'state'), viewer),
+  documents: (db, { limit, viewer }) => listDocuments(db, page(limit), viewer),
 };
 
 function required(id: string | undefined, what: string): string {
@@ -42,6 +42,8 @@ export interface ReplayOptions {
   readonly query: string;
   readonly id?: string;
   readonly limit?: number;
+  /** Internal items too (the operator holds the whole log); public items only by default. */
+  readonly includeInternal?: boolean;
 }
 
 export interface ReplayResult {
@@ -62,12 +64,13 @@ export async function replay(dataDir: string, options: ReplayOptions): Promise<R
   const asOf = parseAsOf(options.asOf);
   if (!asOf)
     throw new CliError('--as-of must be an ISO date or time, occurred:<ISO>, or position:N', EXIT.usage);
-  const store: SqliteEventStore = await openExistingStore(dataDir);
+  const store: SqliteEventStore = await openReadingStore(dataDir);
   const replayer = new AsOfReplayer(store, allProjections, null);
   try {
     const view = await replayer.open(asOf);
     const today = (asOf.kind === 'position' ? new Date().toISOString() : asOf.at).slice(0, 10);
-    const result = query(view.db, { id: options.id, today, limit: options.limit ?? 500 });
+    const viewer = options.includeInternal ? FULL_VIEWER : PUBLIC_VIEWER;
+    const result = query(view.db, { id: options.id, today, limit: options.limit ?? 500, viewer });
     if (result === null)
       throw new CliError(
         `nothing found for ${options.query} ${options.id ?? ''} as of ${options.asOf}`,

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import {
   AsOfReplayer,
+  FULL_VIEWER,
   openReadModelDb,
   ProblemException,
   ProjectionRunner,
+  PUBLIC_VIEWER,
   ReadModels,
   type EventSourcingOptions,
 } from '#eventsourcing';
@@ -15,7 +17,7 @@ import {
   GetPlanReport,
   GetPlanReportHandler,
 } from '../../../../libs/read-models/src/reports/plan-report.query.js';
-import { callEngine, CliError, EXIT, openExistingStore } from '../support.js';
+import { callEngine, CliError, EXIT, openReadingStore } from '../support.js';
 
 export type ReportFormat = 'html' | 'csv' | 'json';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'csv', 'json'];
@@ -23,6 +25,8 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'csv', 'json'];
 export interface ReportOptions {
   readonly asOf?: string;
   readonly format: ReportFormat;
+  /** Internal items too (offline only: the operator holds the whole log); public items by default. */
+  readonly includeInternal?: boolean;
 }
 
 /**
@@ -36,7 +40,7 @@ export async function planReportOffline(
 ): Promise<string> {
   if (!REPORT_FORMATS.includes(options.format))
     throw new CliError(`--format must be one of ${REPORT_FORMATS.join(', ')}`, EXIT.usage);
-  const store = await openExistingStore(dataDir);
+  const store = await openReadingStore(dataDir);
   const clock = () => new Date();
   // The live view the report needs (the plan's year, for its default as-of) is a replay to the head.
   const db = openReadModelDb(':memory:');
@@ -62,7 +66,11 @@ export async function planReportOffline(
     let report: PlanReport;
     try {
       report = await handler.execute(
-        new GetPlanReport(planId, options.asOf === undefined ? {} : { asOf: options.asOf }),
+        new GetPlanReport(
+          planId,
+          options.asOf === undefined ? {} : { asOf: options.asOf },
+          options.includeInternal ? FULL_VIEWER : PUBLIC_VIEWER,
+        ),
       );
     } catch (error) {
       if (error instanceof ProblemException)
