@@ -18,6 +18,11 @@ export interface AppendResult {
   /** Global position of the first and last events of the append. */
   readonly firstPosition: number;
   readonly position: number;
+  /**
+   * Global position of each event of the append, in order (empty for an empty append). On the
+   * embedded store they follow one another; on EventStoreDB they need not.
+   */
+  readonly positions: readonly number[];
   /** `true` when the same event ids were already stored and nothing was written. */
   readonly idempotent: boolean;
 }

@@ -84,7 +84,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         stream,
         revision: result.revision,
         position: result.position,
-        events: events.map((e, i) => ({ id: e.id, type: e.type, position: result.firstPosition + i })),
+        events: events.map((e, i) => ({ id: e.id, type: e.type, position: result.positions[i] })),
         replayed: result.idempotent,
       };
     } catch (error) {

@@ -260,10 +260,10 @@ export class EsdbEventStore implements EventStore, WithDownstreamGroups {
     checkExpectedRevision(stream, expected, last.length === 0 ? null : last[0].revision);
     if (last.length === 0) {
       const { position } = await this.head();
-      return { stream, revision: -1, firstPosition: position, position, idempotent: false };
+      return { stream, revision: -1, firstPosition: position, position, positions: [], idempotent: false };
     }
     const { revision, position } = last[0];
-    return { stream, revision, firstPosition: position, position, idempotent: false };
+    return { stream, revision, firstPosition: position, position, positions: [], idempotent: false };
   }
 
   /** Events strictly after `after` up to `end` (inclusive), filtered on the server. */

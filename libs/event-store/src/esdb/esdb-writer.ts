@@ -95,6 +95,7 @@ export class EsdbWriter {
           revision,
           firstPosition: written[0].position,
           position: written[written.length - 1].position,
+          positions: written.map((event) => event.position),
           idempotent: false,
         };
       } catch (error) {
@@ -170,6 +171,7 @@ export class EsdbWriter {
       revision: last.revision,
       firstPosition: first.position,
       position: last.position,
+      positions: found.map((event) => event!.position),
       idempotent: true,
     };
   }

@@ -31,7 +31,7 @@ export function appendBatch(statements: Statements, request: AppendRequest): App
   const tip = statements.tip.get();
   let position = tip ? tip[0] : 0;
   let prevHash = tip?.[1] ?? GENESIS_HASH;
-  let firstPosition = 0;
+  const positions: number[] = [];
   for (const event of events) {
     revision++;
     position++;
@@ -68,9 +68,9 @@ export function appendBatch(statements: Statements, request: AppendRequest): App
       throw error;
     }
     prevHash = hash;
-    if (firstPosition === 0) firstPosition = position;
+    positions.push(position);
   }
-  return { stream, revision, firstPosition, position, idempotent: false };
+  return { stream, revision, firstPosition: positions[0], position, positions, idempotent: false };
 }
 
 /**
@@ -92,6 +92,7 @@ function replayedAppend(
     revision: storedRevision + events.length - 1,
     firstPosition: rows[0][1],
     position: rows[rows.length - 1][1],
+    positions: rows.map((row) => row[1]),
     idempotent: true,
   };
 }

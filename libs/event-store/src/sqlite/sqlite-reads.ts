@@ -60,7 +60,14 @@ export class SqliteReads {
     const last = this.statements.lastOfStream.get(stream);
     checkExpectedRevision(stream, expectedRevision, last ? last[0] : null);
     const position = last ? last[1] : this.headPosition();
-    return { stream, revision: last ? last[0] : -1, firstPosition: position, position, idempotent: false };
+    return {
+      stream,
+      revision: last ? last[0] : -1,
+      firstPosition: position,
+      position,
+      positions: [],
+      idempotent: false,
+    };
   }
 
   private headPosition(): number {

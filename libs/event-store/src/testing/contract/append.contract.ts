@@ -20,6 +20,7 @@ export function describeAppend(open: OpenStore): void {
         revision: 4,
         firstPosition: stored[0].position,
         position: stored[4].position,
+        positions: stored.map((event) => event.position),
         idempotent: false,
       });
       const positions = stored.map((event) => event.position);
@@ -54,6 +55,7 @@ export function describeAppend(open: OpenStore): void {
         revision: -1,
         firstPosition: head.position,
         position: head.position,
+        positions: [],
         idempotent: false,
       });
       await expect(store().readStream(missing)).rejects.toBeInstanceOf(StreamNotFoundError);
@@ -63,6 +65,7 @@ export function describeAppend(open: OpenStore): void {
       expect(await store().append(existing, [], { expectedRevision: 1 })).toEqual({
         ...appended,
         firstPosition: appended.position,
+        positions: [],
       });
       await expect(store().append(existing, [], { expectedRevision: 'no_stream' })).rejects.toMatchObject({
         actual: 1,

@@ -33,6 +33,7 @@ export function describeIdempotence(open: OpenStore): void {
         revision: 2,
         firstPosition: stored[1].position,
         position: stored[2].position,
+        positions: [stored[1].position, stored[2].position],
         idempotent: true,
       });
     });
