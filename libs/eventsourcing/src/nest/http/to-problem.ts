@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import {
   DuplicateEventIdError,
   InvalidArgumentError,
+  isTransientStoreError,
   StoreBusyError,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -73,6 +74,14 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof StoreBusyError) {
     return { type: problemType('store-busy'), title: 'The store is busy, retry shortly', status: 503 };
+  }
+  // EventStoreDB away (after the adapter's own retries): the same command can be sent again.
+  if (isTransientStoreError(error)) {
+    return {
+      type: problemType('store-unavailable'),
+      title: 'The event store cannot be reached, retry shortly',
+      status: 503,
+    };
   }
   // Nest wraps Fastify's own errors (body parsing, limits) in an HttpException with the cause.
   const fastify = (error instanceof HttpException ? error.cause : error) as FastifyLikeError | undefined;
