@@ -14,8 +14,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { actorOfRequest } from '#eventsourcing';
-import { Webhooks } from './webhooks.service.js';
+import type { Actor } from '#event-store';
+import { actorOfRequest, ProblemException } from '#eventsourcing';
+import { Webhooks, type SubscriptionStatus } from './webhooks.service.js';
 
 class SubscriptionFilterDto {
   @ApiPropertyOptional({ type: [String], example: ['PlanAdopted'] })
@@ -83,53 +84,81 @@ export class WebhooksController {
       'Registers a webhook: signed POSTs of the matching events the registering caller may see, in log order',
   })
   register(@Body() body: RegisterSubscriptionDto, @Req() request: unknown) {
-    const actor = actorOfRequest(request) ?? { id: 'anonymous', role: 'anonymous' as const, state: null };
-    return this.webhooks.register({ ...body, actor });
+    return this.webhooks.register({ ...body, actor: callerOf(request) });
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every webhook subscription with its delivery status' })
-  async list() {
-    return { items: await this.webhooks.list() };
+  @ApiOperation({ summary: 'The webhook subscriptions the caller may manage, with their delivery status' })
+  async list(@Req() request: unknown) {
+    const caller = callerOf(request);
+    return { items: (await this.webhooks.list()).filter((subscription) => mayManage(caller, subscription)) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One webhook subscription with its delivery status' })
-  get(@Param() params: SubscriptionIdParam) {
-    return this.webhooks.status(params.id);
+  get(@Param() params: SubscriptionIdParam, @Req() request: unknown) {
+    return this.owned(params.id, request);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stops delivering; the checkpoint stays where it is' })
-  pause(@Param() params: SubscriptionIdParam) {
+  async pause(@Param() params: SubscriptionIdParam, @Req() request: unknown) {
+    await this.owned(params.id, request);
     return this.webhooks.pause(params.id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delivers again from the checkpoint' })
-  resume(@Param() params: SubscriptionIdParam) {
+  async resume(@Param() params: SubscriptionIdParam, @Req() request: unknown) {
+    await this.owned(params.id, request);
     return this.webhooks.resume(params.id);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Removes the subscription, its checkpoint and its parked deliveries' })
-  async remove(@Param() params: SubscriptionIdParam): Promise<void> {
+  async remove(@Param() params: SubscriptionIdParam, @Req() request: unknown): Promise<void> {
+    await this.owned(params.id, request);
     await this.webhooks.remove(params.id);
   }
 
   @Get(':id/parked')
   @ApiOperation({ summary: 'Events that failed every attempt, in log order' })
-  parked(@Param() params: SubscriptionIdParam) {
+  async parked(@Param() params: SubscriptionIdParam, @Req() request: unknown) {
+    await this.owned(params.id, request);
     return { items: this.webhooks.parked(params.id) };
   }
 
   @Post(':id/parked/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Re-delivers the parked events in log order, before the next live event' })
-  replay(@Param() params: SubscriptionIdParam) {
+  async replay(@Param() params: SubscriptionIdParam, @Req() request: unknown) {
+    await this.owned(params.id, request);
     return this.webhooks.replayParked(params.id);
   }
+
+  /** The subscription, when the caller may manage it; otherwise 404, as if it did not exist. */
+  private async owned(id: string, request: unknown): Promise<SubscriptionStatus> {
+    const subscription = await this.webhooks.status(id);
+    if (!mayManage(callerOf(request), subscription))
+      throw ProblemException.of(404, 'not-found', 'Not found', `there is no webhook subscription ${id}`);
+    return subscription;
+  }
+}
+
+const ANONYMOUS: Actor = { id: 'anonymous', role: 'anonymous', state: null };
+
+function callerOf(request: unknown): Actor {
+  return actorOfRequest(request) ?? ANONYMOUS;
+}
+
+/**
+ * The Secretariat and auditors see every subscription (the rights table keeps auditors to
+ * reading); anyone else only those they registered themselves.
+ */
+export function mayManage(caller: Actor, subscription: Pick<SubscriptionStatus, 'registeredBy'>): boolean {
+  if (caller.role === 'secretariat' || caller.role === 'auditor') return true;
+  return subscription.registeredBy !== null && subscription.registeredBy.id === caller.id;
 }
