@@ -92,7 +92,7 @@ export interface ProtocolSignatureRecordedData {
   readonly institutionId: string;
   readonly state: string | null;
   readonly institutionName: LocalizedText;
-  readonly signatory: { readonly name: string; readonly title: string | null };
+  readonly signatory: { readonly name: string; readonly title: LocalizedText | null };
   readonly signedOn: string;
   readonly place: string;
 }

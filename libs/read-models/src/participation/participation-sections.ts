@@ -132,7 +132,7 @@ function protocolsOf(rows: Row[]): StateProtocol[] {
     entry.signatures.push({
       institutionId: String(r.institution_id),
       institutionName: json<LocalizedText>(r.institution_name),
-      signatory: json<{ name: string; title: string | null }>(r.signatory),
+      signatory: json<{ name: string; title: Record<string, string> | null }>(r.signatory),
       signedOn: str(r.signed_on),
       place: str(r.place),
     });

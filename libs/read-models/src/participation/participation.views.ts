@@ -54,7 +54,7 @@ export interface StateProtocol {
   readonly signatures: {
     institutionId: string;
     institutionName: LocalizedText | null;
-    signatory: { name: string; title: string | null } | null;
+    signatory: { name: string; title: Record<string, string> | null } | null;
     signedOn: string | null;
     place: string | null;
   }[];

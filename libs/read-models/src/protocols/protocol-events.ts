@@ -12,7 +12,7 @@ export interface ProtocolPartyData {
 
 export interface SignatoryData {
   readonly name: string;
-  readonly title: string | null;
+  readonly title: Text | null;
 }
 
 export interface ProtocolDraftedData {
