@@ -153,6 +153,51 @@ describe('TokenVerifier', () => {
     });
   });
 
+  describe('given a token verified before (remembered by its text)', () => {
+    let clock: number;
+    let remembering: TokenVerifier;
+    beforeEach(async () => {
+      clock = Date.now();
+      remembering = await TokenVerifier.create(options, () => clock);
+    });
+
+    it('when its exp plus the clock skew has passed, then it is refused as expired without a new check', async () => {
+      const token = await issueLocalToken(key, { role: 'secretariat', sub: 'officer', ttlSeconds: 60 });
+      expect(await remembering.verify(token)).toMatchObject({ id: 'officer' });
+      clock += 59_000;
+      expect(await remembering.verify(token)).toMatchObject({ id: 'officer' });
+      clock += (1 + options.clockSkewSeconds) * 1000;
+      const error = await remembering.verify(token).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect((error as AuthenticationError).reason).toMatch(/expired/);
+    });
+
+    it('when another token of another caller comes, then each keeps its own actor', async () => {
+      const officer = await issueLocalToken(key, { role: 'secretariat', sub: 'officer' });
+      const focal = await issueLocalToken(key, { role: 'focal-point', state: 'AZ', sub: 'leyla' });
+      for (let round = 0; round < 2; round++) {
+        expect(await remembering.verify(officer)).toEqual({
+          id: 'officer',
+          role: 'secretariat',
+          state: null,
+        });
+        expect(await remembering.verify(focal)).toEqual({ id: 'leyla', role: 'focal-point', state: 'AZ' });
+      }
+    });
+
+    it('when a refused token comes again, then it is refused again', async () => {
+      const other = await loadOrCreateLocalKey(join(dir, 'other-again.pem'));
+      const token = await issueLocalToken({ ...other, kid: key.kid }, { role: 'secretariat', sub: 'x' });
+      for (let round = 0; round < 2; round++)
+        await expect(remembering.verify(token)).rejects.toMatchObject({
+          reason: expect.stringMatching(/signature/),
+        });
+    });
+  });
+
   describe("given the identity provider's JWKS as a file", () => {
     it('when tokens are signed RS256 or ES256 by its keys, then they are accepted; the local key no longer is', async () => {
       const rsa = await generateKeyPair('RS256');

@@ -8,6 +8,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Actor } from '#event-store';
 import { isUsableActorId, STATE_CODE, TOKEN_ROLES, type Role } from './actor.js';
 import { AuthenticationError } from './authentication-error.js';
@@ -22,18 +23,51 @@ export class IdentityProviderUnavailable extends Error {
   }
 }
 
-/** Verifies bearer JWTs (jose) against the configured JWKS, or the engine's local key, and maps claims to an actor. */
+/** How many verified tokens are remembered, and for how long at most (a key the provider withdraws stops counting by then). */
+export const VERIFIED_TOKENS_MAX = 10_000;
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+
+/** A token already verified: its actor, when (ms) it stops being accepted (`exp` plus the clock skew), when it is checked again. */
+interface Verified {
+  readonly actor: Actor;
+  readonly expiresAt: number;
+  readonly recheckAt: number;
+}
+
+/**
+ * Verifies bearer JWTs (jose) against the configured JWKS, or the engine's local key, and maps claims to an actor.
+ * A token that passed is remembered by its exact text (a bounded LRU, at most a minute, never beyond its `exp`),
+ * so a client sending the same token on every request pays for the signature check once.
+ */
 export class TokenVerifier {
+  private readonly verified = new LRUCache<string, Verified>({ max: VERIFIED_TOKENS_MAX });
+
   private constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly options: IdentityOptions,
+    private readonly now: () => number,
   ) {}
 
-  static async create(options: IdentityOptions): Promise<TokenVerifier> {
-    return new TokenVerifier(await keySetOf(options), options);
+  /** `now` (ms since the epoch) decides when a remembered token has expired; jose itself reads the system clock. */
+  static async create(options: IdentityOptions, now: () => number = Date.now): Promise<TokenVerifier> {
+    return new TokenVerifier(await keySetOf(options), options, now);
   }
 
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known) {
+      const now = this.now();
+      if (now >= known.expiresAt) {
+        this.verified.delete(token);
+        throw new AuthenticationError('the token has expired');
+      }
+      if (now < known.recheckAt) return known.actor;
+      this.verified.delete(token);
+    }
+    return this.verifySignedToken(token);
+  }
+
+  private async verifySignedToken(token: string): Promise<Actor> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -46,7 +80,11 @@ export class TokenVerifier {
     } catch (error) {
       throw refusal(error, this.options.jwksUrl !== undefined);
     }
-    return this.actorOf(payload);
+    const actor = Object.freeze(this.actorOf(payload));
+    // `exp` is a required claim: jose refused the token without it.
+    const expiresAt = (payload.exp! + this.options.clockSkewSeconds) * 1000;
+    this.verified.set(token, { actor, expiresAt, recheckAt: this.now() + VERIFIED_TOKEN_TTL_MS });
+    return actor;
   }
 
   private actorOf(payload: JWTPayload): Actor {
