@@ -1,4 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problemType, ProblemException, type FieldProblem } from './problem.js';
 
@@ -17,6 +18,7 @@ const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * field is named in the problem details.
  */
 export function strictValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new StrictValidationPipe({
     whitelist: true,
     stopAtFirstError: true,
@@ -106,4 +108,36 @@ class StrictValidationPipe extends ValidationPipe {
     }
     return super.transform(value, metadata);
   }
+}
+
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type RulesOf = MetadataStorage['getTargetValidationMetadatas'];
+const REMEMBERED = Symbol.for('kurultai.rememberedValidationRules');
+
+/**
+ * class-validator looks up the rules of a class (its own and its parents') on every validation of
+ * every object, scanning all the classes it knows; the rules change only when one is added, while
+ * classes are being defined. This remembers each answer until a rule is added anywhere, so the
+ * answers stay those class-validator would give. Idempotent: the storage is one per process.
+ */
+export function rememberValidationRules(storage: MetadataStorage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { [REMEMBERED]?: true };
+  if (marked[REMEMBERED]) return;
+  marked[REMEMBERED] = true;
+  const lookUp: RulesOf = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let answers = new Map<unknown, Map<string, ReturnType<RulesOf>>>();
+  storage.addValidationMetadata = (metadata) => {
+    answers = new Map();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = JSON.stringify([schema ?? null, always ?? null, strictGroups ?? null, groups ?? null]);
+    let ofTarget = answers.get(target);
+    if (!ofTarget) answers.set(target, (ofTarget = new Map()));
+    let rules = ofTarget.get(key);
+    if (!rules) ofTarget.set(key, (rules = lookUp(target, schema, always, strictGroups, groups)));
+    // A copy: a caller changing the list it got cannot change the next caller's.
+    return rules.slice();
+  };
 }
