@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -35,6 +36,8 @@ export class CommandHandling {
   ) {}
 
   private readonly logger = new Logger('commands');
+  /** Streams' first-event visibility: a stream's first event never changes, so once read it is known. */
+  private readonly visibilities = new LRUCache<string, Visibility>({ max: 50_000 });
 
   handle<C extends Command, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
@@ -118,9 +121,13 @@ export class CommandHandling {
 
   /** The visibility of a stream's first event, or null when the stream does not exist yet. */
   private async entityVisibility(stream: string): Promise<Visibility | null> {
+    const known = this.visibilities.get(stream);
+    if (known) return known;
     try {
       const [first] = await this.store.readStream(stream, { direction: 'forwards', limit: 1 });
-      return first ? first.metadata.visibility : null;
+      if (!first) return null;
+      this.visibilities.set(stream, first.metadata.visibility);
+      return first.metadata.visibility;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return null;
       throw error;
