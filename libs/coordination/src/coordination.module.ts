@@ -8,12 +8,17 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { decisionFollowThrough } from './processes/decision-follow-through.process.js';
 import { ProtocolsModule } from './protocols/protocols.module.js';
+import { EventSchemasModule } from './schemas/event-schemas.module.js';
 import { StatesModule } from './states/states.module.js';
 import { StrategicDocumentsModule } from './strategic-documents/strategic-documents.module.js';
 
-/** Every command slice of the OTS coordination domain, and the processes that follow decisions through. */
+/**
+ * Every command slice of the OTS coordination domain, the processes that follow decisions through,
+ * and the domain's upcasters (EventSchemasModule), so the engine reads every event at its current version.
+ */
 @Module({
   imports: [
+    EventSchemasModule,
     StatesModule,
     InstitutionsModule,
     MeetingSeriesModule,
