@@ -2,12 +2,20 @@ import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Opens a read-model database as the engine runs it: WAL, `synchronous = NORMAL`. */
+/**
+ * WAL pages after which a commit copies the WAL back into the read-model file (SQLite's default is
+ * 1,000). The projections rewrite the same index pages commit after commit; copying less often
+ * copies each of them once instead of many times, and syncs the file less often.
+ */
+export const READ_MODEL_WAL_AUTOCHECKPOINT = 10_000;
+
+/** Opens a read-model database as the engine runs it: WAL, `synchronous = NORMAL`, checkpoints every 10,000 pages. */
 export function openReadModelDb(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma(`wal_autocheckpoint = ${READ_MODEL_WAL_AUTOCHECKPOINT}`);
   return db;
 }
 
