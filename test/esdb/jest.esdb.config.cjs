@@ -15,9 +15,6 @@
  *   the benchmark harness do not depend on the store, and they are the slowest specs.
  *
  * Not yet, and why (each says what would let it join):
- * - test/e2e/protocols.e2e.spec.ts: a command's reply gives its events the positions
- *   `firstPosition + i` (libs/eventsourcing/src/handle-command.ts), true only where positions count
- *   events; on EventStoreDB every event but the first of a multi-event append gets a wrong position;
  * - test/e2e/audit.e2e.spec.ts: asserts that the head position is the number of events (the
  *   embedded store's positions); EventStoreDB's are byte offsets. Counting events would do on both;
  * - test/e2e/concurrency.e2e.spec.ts: 50 racing commands with up to 20 retries each; over the
@@ -45,6 +42,7 @@ const ON_BOTH_STORES = [
   'meetings',
   'participation',
   'plan-slice',
+  'protocols',
   'protocols-read',
   'reports',
   'scenario',
