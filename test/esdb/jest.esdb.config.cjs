@@ -15,8 +15,6 @@
  *   the benchmark harness do not depend on the store, and they are the slowest specs.
  *
  * Not yet, and why (each says what would let it join):
- * - test/e2e/audit.e2e.spec.ts: asserts that the head position is the number of events (the
- *   embedded store's positions); EventStoreDB's are byte offsets. Counting events would do on both;
  * - test/e2e/concurrency.e2e.spec.ts: 50 racing commands with up to 20 retries each; over the
  *   double (event-id reservation, stream tip, append and read-back per attempt) this outlasts the
  *   spec's 30 s limit; the contract suite checks expected-revision conflicts on EventStoreDB;
@@ -31,6 +29,7 @@ const base = require('../../jest.config.cjs');
 
 const ON_BOTH_STORES = [
   'activities',
+  'audit',
   'bad-input',
   'calendar',
   'decision-follow-through',
