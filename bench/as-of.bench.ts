@@ -152,8 +152,13 @@ function questionWork(live: Live, asOf: (round: number) => AsOf, rssMb: number[]
       const replayer = new AsOfReplayer(live.store, allProjections, live.snapshots, { cacheSize: 1 });
       try {
         const view = await replayer.open(question);
+        // The plan last touched by then that has activities (a question can fall between a plan's
+        // drafting and its first activity, which come in one append).
         const planId = view.db
-          .prepare('SELECT plan_id FROM rm_plan ORDER BY last_position DESC LIMIT 1')
+          .prepare(
+            `SELECT plan_id FROM rm_plan WHERE plan_id IN (SELECT plan_id FROM rm_plan_activity)
+             ORDER BY last_position DESC LIMIT 1`,
+          )
           .pluck()
           .get();
         const plan = findPlan(view.db, String(planId), TODAY);
