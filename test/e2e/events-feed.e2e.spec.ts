@@ -11,6 +11,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { ProblemDetailsFilter, strictValidationPipe } from '#eventsourcing';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { loadConfig } from '../../apps/api/src/config.js';
+import { releaseTestStore, testStoreEnv } from '../esdb/test-store.js';
 import { importScenario } from '../../apps/api/src/scenario/import-scenario.js';
 import { loadScenario } from '../../apps/api/src/scenario/scenario.js';
 import { SseParser, type DeliveryOptions, type SseMessage, type SseProbeSample } from '#delivery';
@@ -25,8 +26,9 @@ const MAX_BUFFERED = 256 * 1024;
  */
 @Module({})
 class FeedHostModule {
-  static forRoot(dataDir: string, delivery: DeliveryOptions): DynamicModule {
+  static forRoot(dataDir: string, delivery: DeliveryOptions, store: Record<string, string>): DynamicModule {
     const config = loadConfig({
+      ...store,
       KURULTAI_DATA_DIR: dataDir,
       KURULTAI_LOG_LEVEL: 'fatal',
       KURULTAI_METRICS: 'off',
@@ -49,14 +51,19 @@ let auth: Record<string, string> = {};
 let secretariat: Record<string, string> = {};
 
 async function start(dataDir: string): Promise<Engine> {
+  const store = await testStoreEnv(dataDir);
   const app = await NestFactory.create<NestFastifyApplication>(
-    FeedHostModule.forRoot(dataDir, {
-      heartbeatMs: 100,
-      maxBufferedBytes: MAX_BUFFERED,
-      drainTimeoutMs: 300,
-      closeGraceMs: 60_000,
-      probe: (sample) => samples.push(sample),
-    }),
+    FeedHostModule.forRoot(
+      dataDir,
+      {
+        heartbeatMs: 100,
+        maxBufferedBytes: MAX_BUFFERED,
+        drainTimeoutMs: 300,
+        closeGraceMs: 60_000,
+        probe: (sample) => samples.push(sample),
+      },
+      store,
+    ),
     new FastifyAdapter(),
     { logger: false },
   );
@@ -207,6 +214,7 @@ describe('the event feed', () => {
   afterAll(async () => {
     await engine.app.close();
     rmSync(dataDir, { recursive: true, force: true });
+    await releaseTestStore(dataDir);
   });
 
   describe('GET /api/events', () => {
@@ -228,7 +236,10 @@ describe('the event feed', () => {
       expect(pages).toBeGreaterThan(2);
       expect(seen).toEqual(all.map((e) => ({ ...e })));
       const head = (await engine.store.head()).position;
-      expect((await engine.get('/api/events?limit=1')).body).toMatchObject({ head, next: { after: 1 } });
+      expect((await engine.get('/api/events?limit=1')).body).toMatchObject({
+        head,
+        next: { after: all[0].position },
+      });
     });
 
     it('filters by types and categories in the store, and by state', async () => {

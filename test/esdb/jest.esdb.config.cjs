@@ -9,8 +9,6 @@
  * - test/e2e/operations.e2e.spec.ts, test/e2e/start.e2e.spec.ts and the CLI specs: backup, stats,
  *   offline rebuild and the spawned engine work on the files of the data folder;
  * - test/crash/**: kill the process in the middle of a SQLite transaction;
- * - test/e2e/events-feed.e2e.spec.ts: composes its own engine module with its own configuration
- *   (it can join once it takes `testStoreEnv` from test/esdb/test-store.ts);
  * - test/browser/**, test/fuzz/**, test/bench/**: the dashboard's rendering, the HTTP parser and
  *   the benchmark harness do not depend on the store, and they are the slowest specs.
  *
@@ -34,6 +32,7 @@ const ON_BOTH_STORES = [
   'calendar',
   'decision-follow-through',
   'decisions',
+  'events-feed',
   'follow-ups',
   'institutions',
   'meeting-numbering',
