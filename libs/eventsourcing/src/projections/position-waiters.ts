@@ -8,6 +8,11 @@ interface Waiter {
 export class PositionWaiters {
   private waiters: Waiter[] = [];
 
+  /** Whether anyone is waiting. */
+  get waiting(): boolean {
+    return this.waiters.length > 0;
+  }
+
   wait(position: number, timeoutMs: number): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

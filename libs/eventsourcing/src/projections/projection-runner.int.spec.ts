@@ -335,6 +335,40 @@ describe('ProjectionRunner over real SQLite files', () => {
     expect(live.length).toBeLessThanOrEqual(2);
   });
 
+  it('given a batch just committed, when more commits follow and nobody waits, then they wait to share one transaction, applied at once when a caller waits for them', async () => {
+    const store = await openStore();
+    const db = openReadModels();
+    const counting = countingProjection();
+    const perTransaction = countTransactions(db, counting);
+    const runner = startRunner(store, db, [plan, counting], { coalesceMs: 600_000 });
+    await store.append('note-0', newEvents(1, 'Noted'));
+    expect(await runner.waitFor(1, 10_000)).toBe(true);
+    perTransaction.splice(0);
+
+    for (let n = 1; n <= 3; n++) await store.append(`note-${n}`, newEvents(1, 'Noted'));
+    // Delivered to the runner meanwhile, but not applied: the last batch is too recent.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runner.position).toBe(1);
+    expect(perTransaction.filter((n) => n > 0)).toEqual([]);
+
+    expect(await runner.waitFor(4, 10_000)).toBe(true);
+    expect(perTransaction.filter((n) => n > 0)).toEqual([3]);
+    expect(count(db, counting.tables[0])).toBeGreaterThan(0);
+  });
+
+  it('given coalescing turned off, when commits follow one another, then each is applied without waiting', async () => {
+    const store = await openStore();
+    const db = openReadModels();
+    const counting = countingProjection();
+    const runner = startRunner(store, db, [plan, counting], { coalesceMs: 0 });
+    await store.append('note-0', newEvents(1, 'Noted'));
+    expect(await runner.waitFor(1, 10_000)).toBe(true);
+    await store.append('note-1', newEvents(1, 'Noted'));
+    for (let tries = 0; runner.position < 2 && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runner.position).toBe(2);
+  });
+
   /** A fresh read-model file built from the start of the log by a new runner. */
   async function rebuiltFromZero(store: SqliteEventStore, projections: Projection[]): Promise<TableRows> {
     const fresh = openReadModels(join(dir, `fresh-${Date.now()}-${Math.random()}.sqlite`));

@@ -12,6 +12,11 @@ export interface ProjectionRunnerOptions {
   readonly onError?: (error: unknown) => void;
   /** Called after each committed batch with the position every projection has reached. */
   readonly onFlushed?: (position: number) => void;
+  /**
+   * After a batch is committed, how long (ms) the events that follow may wait to share the next
+   * transaction, unless a caller waits for a position or the batch is full (default 5; 0: never).
+   */
+  readonly coalesceMs?: number;
 }
 
 /**
@@ -29,6 +34,9 @@ export class ProjectionRunner {
   private running: Promise<void> | null = null;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private readonly coalesceMs: number;
   private state: ProjectionStatus['state'] = 'stopped';
   private failure: string | undefined;
 
@@ -41,6 +49,7 @@ export class ProjectionRunner {
     this.checkpoints = new Checkpoints(db);
     this.maxBatch = options.maxBatch ?? 2000;
     this.clock = options.clock ?? (() => new Date());
+    this.coalesceMs = options.coalesceMs ?? 5;
   }
 
   /** The lowest position every projection has reached. */
@@ -88,6 +97,7 @@ export class ProjectionRunner {
     const running = this.running;
     await this.subscription?.close();
     await running;
+    this.cancelFlushTimer();
     // The events still buffered are applied here: a projection failing on them is a failure
     // of the runner (state, error, waiters, onError), not an exception out of stop().
     try {
@@ -121,6 +131,11 @@ export class ProjectionRunner {
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.position >= position) return Promise.resolve(true);
     if (this.state === 'failed') return Promise.resolve(false);
+    // Someone waits: what is buffered is applied now rather than after the coalescing delay.
+    if (this.flushTimer) {
+      this.cancelFlushTimer();
+      setImmediate(() => this.scheduledFlush());
+    }
     return this.waiters.wait(position, timeoutMs);
   }
 
@@ -180,17 +195,34 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * The next flush: at the end of this turn of the event loop, or, when a batch was committed less
+   * than `coalesceMs` ago and nobody waits for a position, once that much time has passed, so
+   * that the events of several commits share one transaction.
+   */
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      try {
-        this.flush();
-      } catch (error) {
-        this.fail(error);
-      }
-    });
+    const wait = this.lastFlushAt + this.coalesceMs - performance.now();
+    if (wait > 0 && !this.waiters.waiting) this.flushTimer = setTimeout(() => this.scheduledFlush(), wait);
+    else setImmediate(() => this.scheduledFlush());
+  }
+
+  private scheduledFlush(): void {
+    this.flushTimer = undefined;
+    this.flushScheduled = false;
+    try {
+      this.flush();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private cancelFlushTimer(): void {
+    if (!this.flushTimer) return;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.flushScheduled = false;
   }
 
   private flush(): void {
@@ -216,11 +248,13 @@ export class ProjectionRunner {
       }
     })();
     for (const [name, position] of reached) this.positions.set(name, position);
+    this.lastFlushAt = performance.now();
     this.waiters.reached(this.position);
     this.options.onFlushed?.(this.position);
   }
 
   private fail(error: unknown): void {
+    this.cancelFlushTimer();
     this.state = 'failed';
     this.failure = error instanceof Error ? error.message : String(error);
     this.buffer = [];
