@@ -1,8 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { GENESIS_HASH } from '#event-store/sqlite/event-hash.js';
+import { GENESIS_HASH, hashStoredEvent } from '#event-store/sqlite/event-hash.js';
 import { AuditReader, type StoredRow } from './audit-reader.js';
-import { storedRowHash } from './canonical.js';
 import { linesOf } from './export-lines.js';
 import {
   CHECKPOINT_EVENT,
@@ -285,7 +284,7 @@ function checkRow(
   }
   let recomputed: string | undefined;
   try {
-    recomputed = storedRowHash(prevHash, row);
+    recomputed = hashStoredEvent(prevHash, row);
   } catch {
     recomputed = undefined;
   }
