@@ -1,10 +1,10 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   AuditReader,
-  CHECKPOINT_EVENT,
   CHECKPOINT_STREAM,
+  checkpointEvent,
   CompactRange,
   keyIdOf,
   leafHash,
@@ -80,27 +80,7 @@ async function signCheckpoints(file: string, size: number, every: number, key: A
   const store = await SqliteEventStore.open(file);
   try {
     for (let i = 0; i < checkpoints.length; i += 500) {
-      await store.append(
-        CHECKPOINT_STREAM,
-        checkpoints.slice(i, i + 500).map((checkpoint) => {
-          const id = randomUUID();
-          return {
-            id,
-            type: CHECKPOINT_EVENT,
-            schemaVersion: 1,
-            data: { ...checkpoint },
-            metadata: {
-              actor: { id: 'audit', role: 'system' },
-              commandId: id,
-              correlationId: id,
-              causationId: null,
-              occurredAt: checkpoint.time,
-              recordedAt: checkpoint.time,
-              visibility: 'public' as const,
-            },
-          };
-        }),
-      );
+      await store.append(CHECKPOINT_STREAM, checkpoints.slice(i, i + 500).map(checkpointEvent));
     }
   } finally {
     await store.close();

@@ -5,13 +5,13 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { EVENT_STORE, type EventStore, type Subscription } from '#event-store';
 import { AuditReader } from './audit-reader.js';
 import {
   CHECKPOINT_EVENT,
   CHECKPOINT_STREAM,
+  checkpointEvent,
   formatNote,
   loadOrCreateKey,
   publicKeysIn,
@@ -109,24 +109,7 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
       },
       this.key,
     );
-    const id = randomUUID();
-    const result = await this.store.append(CHECKPOINT_STREAM, [
-      {
-        id,
-        type: CHECKPOINT_EVENT,
-        schemaVersion: 1,
-        data: { ...checkpoint },
-        metadata: {
-          actor: { id: 'audit', role: 'system' },
-          commandId: id,
-          correlationId: id,
-          causationId: null,
-          occurredAt: checkpoint.time,
-          recordedAt: checkpoint.time,
-          visibility: 'public',
-        },
-      },
-    ]);
+    const result = await this.store.append(CHECKPOINT_STREAM, [checkpointEvent(checkpoint)]);
     this.lastSignedSize = Math.max(this.lastSignedSize, size);
     return { checkpoint, position: result.position };
   }

@@ -3,12 +3,14 @@ import {
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
+  randomUUID,
   sign,
   verify,
   type KeyObject,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { NewEvent } from '#event-store';
 
 /** The stream of the log that holds the signed checkpoints, and their event type. */
 export const CHECKPOINT_STREAM = 'audit-checkpoints';
@@ -39,6 +41,26 @@ export interface AuditKey {
   readonly keyId: string;
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
+}
+
+/** The event that keeps a signed checkpoint in the log (stream `CHECKPOINT_STREAM`). */
+export function checkpointEvent(checkpoint: SignedCheckpoint): NewEvent {
+  const id = randomUUID();
+  return {
+    id,
+    type: CHECKPOINT_EVENT,
+    schemaVersion: 1,
+    data: { ...checkpoint },
+    metadata: {
+      actor: { id: 'audit', role: 'system' },
+      commandId: id,
+      correlationId: id,
+      causationId: null,
+      occurredAt: checkpoint.time,
+      recordedAt: checkpoint.time,
+      visibility: 'public',
+    },
+  };
 }
 
 /** The signed text: the checkpoint body of a C2SP signed note (origin, size, root, then the time). */
