@@ -30,8 +30,8 @@ export const appendAbout: About = {
     'revision and inserting the JSON rows at the next revisions.',
 };
 
-/** `count` events, `perCall` to a stream, each stream in turn; ids are fresh every round. */
-function eventsFor(
+/** `count` appends of `perCall` events each, the streams in turn; ids are fresh every round. */
+export function eventsFor(
   count: number,
   perCall: number,
   streams: number,

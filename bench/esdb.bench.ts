@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { planStream } from '#coordination';
 import { SqliteEventStore, type EventStore, type NewEvent } from '#event-store';
-import { eventMetadata } from '#eventsourcing';
 import { EsdbEventStore } from '../libs/event-store/src/esdb/esdb-event-store.js';
+import { eventsFor } from './append.bench.js';
 import { compare, trackMemory, type Rounds, type Work } from './harness.js';
-import { activityData, contextOf, planIdOf } from './plan-data.js';
 import { assertChecks, figure, type About, type BenchmarkResult, type Figure } from './result.js';
 import { tempDir } from './temp-dir.js';
 
@@ -33,35 +30,6 @@ export const esdbAbout: About = {
     'reading back positions), not what an EventStoreDB server does.',
   baseline: 'The same calls with the same events on the embedded `SqliteEventStore`, in the same run.',
 };
-
-/** `calls` appends of `perCall` events each, the streams in turn; ids are fresh every round. */
-function appendsOf(
-  calls: number,
-  perCall: number,
-  streams: number,
-): { stream: string; events: NewEvent[] }[] {
-  const recordedAt = new Date().toISOString();
-  return Array.from({ length: calls }, (_, call) => {
-    const planId = planIdOf(call % streams);
-    const events = Array.from({ length: perCall }, (_, k): NewEvent => {
-      const id = randomUUID();
-      const data = {
-        leadInstitutionId: null,
-        plannedStart: null,
-        plannedEnd: null,
-        ...activityData(planId, k),
-      };
-      return {
-        id,
-        type: 'ActivityAddedToPlan',
-        schemaVersion: 1,
-        data,
-        metadata: eventMetadata(contextOf(id), recordedAt, 'AddActivityToPlan'),
-      };
-    });
-    return { stream: planStream(planId), events };
-  });
-}
 
 const appending = (store: EventStore, input: () => { stream: string; events: NewEvent[] }[]): Work => ({
   run: async () => {
@@ -121,7 +89,7 @@ async function measureAppends(
   const stores = await pair(file);
   try {
     let input: { stream: string; events: NewEvent[] }[] = [];
-    const prepare = () => (input = appendsOf(calls, perCall, sizes.streams));
+    const prepare = () => (input = eventsFor(calls, perCall, sizes.streams));
     const comparison = await compare(
       { ...appending(stores.esdb, () => input), before: prepare },
       { ...appending(stores.sqlite, () => input), before: prepare },
@@ -154,7 +122,7 @@ async function measureReads(
 ): Promise<{ figure: Figure; checks: Record<string, number> }> {
   const stores = await pair(file);
   try {
-    for (const { stream, events } of appendsOf(Math.ceil(sizes.readEvents / 100), 100, sizes.streams)) {
+    for (const { stream, events } of eventsFor(Math.ceil(sizes.readEvents / 100), 100, sizes.streams)) {
       const wanted = events.slice(0, Math.max(0, sizes.readEvents - (await stores.sqlite.head()).position));
       if (wanted.length === 0) break;
       await stores.esdb.append(stream, wanted);
