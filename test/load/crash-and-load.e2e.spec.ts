@@ -23,7 +23,7 @@ const WORLD = { activities: 12, draftPlans: 4 };
 
 /**
  * Many concurrent HTTP clients send mixed commands to the built engine in a child process while
- * it is killed with SIGKILL at seeded random moments and restarted on the same data folder.
+ * it is killed with SIGKILL at seeded points of their progress and restarted on the same data folder.
  * Afterwards every acknowledged command is in the log, nothing is doubled (retries reuse the
  * Idempotency-Key), the hash chain holds and the read models equal a full rebuild.
  */
@@ -50,7 +50,14 @@ describe('the engine killed under load', () => {
 
     const commandOf = (n: number) => ({ commandId: `load-${seed}-${n}`, ...mixedCommand(WORLD, 0, n) });
     let finished = false;
-    const killing = engine.killRepeatedly(KILLS, seededRandom(seed), () => finished);
+    let taken = 0;
+    const killing = engine.killRepeatedly(
+      KILLS,
+      seededRandom(seed),
+      () => taken,
+      COMMANDS,
+      () => finished,
+    );
     const clients = runClients({
       url: () => engine!.url,
       headers,
@@ -58,12 +65,13 @@ describe('the engine killed under load', () => {
       count: COMMANDS,
       commandOf,
       deadline: Date.now() + 90_000,
+      onTaken: (n) => (taken = n),
     }).finally(() => (finished = true));
     const [run] = await Promise.all([clients, killing]);
 
     const replayed = run.acknowledged.filter((ack) => ack.replayed).length;
     console.log(
-      `crash-and-load: ${engine.kills.length} kills after ${engine.kills.join(', ')} ms; ` +
+      `crash-and-load: ${engine.kills.length} kills after ${engine.kills.join(', ')} commands taken; ` +
         `${run.acknowledged.length} acknowledged (${replayed} as replays of a retried key), ` +
         `refused ${JSON.stringify(run.refused)}, ${run.retried} attempts retried`,
     );

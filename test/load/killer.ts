@@ -24,16 +24,24 @@ export class KilledEngine {
   }
 
   /**
-   * Kills the engine after a random wait, restarts it, and again, `times` times or until
-   * `done()` says the clients are finished. Waits are drawn from `random` (seeded).
+   * Kills the engine `times` times, restarting it each time, at seeded points of the clients'
+   * progress: kill `k` comes once `progress()` (commands taken so far) passes a point drawn from
+   * `random` within the `k`-th of `times + 1` equal parts of `total`, so the kills fall while the
+   * clients are sending however fast the machine is. Stops early if `done()` says they finished.
    */
-  async killRepeatedly(times: number, random: () => number, done: () => boolean): Promise<void> {
+  async killRepeatedly(
+    times: number,
+    random: () => number,
+    progress: () => number,
+    total: number,
+    done: () => boolean,
+  ): Promise<void> {
     for (let kill = 0; kill < times && !done(); kill++) {
       await this.live;
-      const waitMs = 300 + Math.floor(random() * 1200);
-      await sleepUnless(waitMs, done);
+      const at = Math.floor((total * (kill + 0.2 + 0.7 * random())) / (times + 1));
+      await sleepUntil(() => progress() >= at || done());
       if (done()) return;
-      this.kills.push(waitMs);
+      this.kills.push(at);
       const dying = this.current;
       dying.child.kill('SIGKILL');
       await dying.exited();
@@ -55,7 +63,6 @@ export class KilledEngine {
   }
 }
 
-async function sleepUnless(ms: number, done: () => boolean): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until && !done()) await new Promise((resolve) => setTimeout(resolve, 20));
+async function sleepUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }

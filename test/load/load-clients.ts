@@ -36,12 +36,15 @@ export async function runClients(options: {
   readonly count: number;
   readonly commandOf: (n: number) => Command;
   readonly deadline: number;
+  /** Told how many commands the clients have taken so far, each time one is taken. */
+  readonly onTaken?: (taken: number) => void;
 }): Promise<ClientRun> {
   const run: ClientRun = { acknowledged: [], refused: {}, retried: 0, broken: [] };
   let next = 0;
   const client = async () => {
     while (next < options.count) {
       const command = options.commandOf(next++);
+      options.onTaken?.(next);
       await send(command);
     }
   };
