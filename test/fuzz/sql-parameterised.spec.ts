@@ -122,6 +122,43 @@ const AUDITED: readonly { file: string; expression: string; why: string }[] = [
     expression: "citedBy('briefing')",
     why: 'a fixed fragment',
   },
+  // Row history: SQL over read-model tables, built from names read from the schema itself
+  // (sqlite_master, pragma_table_info, pragma_index_info), every one through quote(); the view's
+  // position is checked to be a non-negative safe integer first.
+  ...[
+    'quote(table)',
+    'quote(name)',
+    'quote(`${table}${SUFFIX}_${i + 1}`)',
+    "quote(triggerName(table, 'ins'))",
+    "quote(triggerName(table, 'upd'))",
+    "quote(triggerName(table, 'set'))",
+    "quote(triggerName(table, 'del'))",
+    'history',
+    'key',
+    'names',
+    'select',
+    'same',
+    'rowidColumn',
+    "columns.map(quote).join(', ')",
+    "shape.columns.map(quote).join(', ')",
+    "shape.columns.map((c) => `h.${quote(c)}`).join(', ')",
+    'keyChanged',
+    'keyOf(row)',
+    'values(row)',
+    'sameVersion(row)',
+    "version('NEW')",
+    "gone('OLD')",
+    'position',
+  ].map((expression) => ({
+    file: 'libs/eventsourcing/src/projections/history/row-history.ts',
+    expression,
+    why: 'quoted identifiers read from the schema, or fragments made of them and of the position function',
+  })),
+  {
+    file: 'libs/eventsourcing/src/projections/history/row-history.ts',
+    expression: 'at',
+    why: 'a log position, checked to be a non-negative safe integer',
+  },
 ];
 
 /** visibleSql() returns fixed SQL with named parameters; its only argument is a literal alias. */

@@ -28,6 +28,7 @@ export * from './projections/as-of/as-of.js';
 export * from './projections/as-of/as-of-replayer.js';
 export * from './projections/as-of/snapshots.js';
 export * from './projections/provenance.js';
+export * from './projections/history/row-history.js';
 export * from './projections/blue-green-rebuild.js';
 export * from './projections/read-model-files.js';
 export * from './visibility.js';

@@ -107,20 +107,30 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
         },
         {
           provide: BlueGreenRebuild,
-          inject: [EVENT_STORE, ProjectionRunner, Snapshots],
-          useFactory: (store: EventStore, runner: ProjectionRunner, snapshots: Snapshots | null) =>
+          inject: [EVENT_STORE, ProjectionRunner, Snapshots, AsOfReplayer],
+          useFactory: (
+            store: EventStore,
+            runner: ProjectionRunner,
+            snapshots: Snapshots | null,
+            asOf: AsOfReplayer,
+          ) =>
             new BlueGreenRebuild(store, runner, options.projections, {
               path: options.readModelPath,
               ...(options.clock ? { clock: options.clock } : {}),
-              beforeSwap: async () => snapshots?.settle(),
+              // The files change: no snapshot in progress, no "as of" view holding the live file.
+              beforeSwap: async () => {
+                await snapshots?.settle();
+                await asOf.suspendLive();
+              },
+              afterSwap: () => asOf.resumeLive(),
               log: (message) => new Logger('projections').log(message),
             }),
         },
         {
           provide: AsOfReplayer,
-          inject: [EVENT_STORE, Snapshots],
-          useFactory: (store: EventStore, snapshots: Snapshots | null) =>
-            new AsOfReplayer(store, options.projections, snapshots),
+          inject: [EVENT_STORE, Snapshots, ProjectionRunner],
+          useFactory: (store: EventStore, snapshots: Snapshots | null, runner: ProjectionRunner) =>
+            new AsOfReplayer(store, options.projections, snapshots, { live: runner }),
         },
         CommandHandling,
         ReadModels,

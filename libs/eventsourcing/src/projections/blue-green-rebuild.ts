@@ -41,6 +41,8 @@ export interface BlueGreenRebuildOptions {
   readonly clock?: () => Date;
   /** Runs once both runners have stopped, right before the files change (a snapshot in progress ends). */
   readonly beforeSwap?: () => Promise<void>;
+  /** Runs once the swap is over, done or failed (what `beforeSwap` paused may go on). */
+  readonly afterSwap?: () => void;
   readonly log?: (message: string) => void;
 }
 
@@ -167,6 +169,7 @@ export class BlueGreenRebuild {
       this.log(`blue/green rebuild failed, the live read models go on: ${message}`);
     } finally {
       this.next = null;
+      this.options.afterSwap?.();
     }
   }
 

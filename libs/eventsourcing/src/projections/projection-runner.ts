@@ -4,6 +4,7 @@ import { Checkpoints } from './checkpoints.js';
 import type { Projection, ProjectionStatus } from './projection.js';
 import { PositionWaiters } from './position-waiters.js';
 import { applyEvent, resetProvenance } from './provenance.js';
+import { keepRowHistory, setRowPosition, tablesOf } from './history/row-history.js';
 
 export interface ProjectionRunnerOptions {
   /** Most events applied in one transaction. */
@@ -17,6 +18,11 @@ export interface ProjectionRunnerOptions {
    * transaction, unless a caller waits for a position or the batch is full (default 5; 0: never).
    */
   readonly coalesceMs?: number;
+  /**
+   * Keep every version of every row with the position it was written at (`row-history.ts`), so
+   * that "as of" questions by position are answered without a replay. Default true.
+   */
+  readonly rowHistory?: boolean;
 }
 
 /**
@@ -47,6 +53,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.checkpoints = new Checkpoints(db);
+    if (options.rowHistory !== false) setRowPosition(db, 0);
     this.maxBatch = options.maxBatch ?? 2000;
     this.clock = options.clock ?? (() => new Date());
     this.coalesceMs = options.coalesceMs ?? 5;
@@ -77,6 +84,7 @@ export class ProjectionRunner {
     if (this.running) throw new Error('stop the projection runner before moving it to another database');
     this.db = db;
     this.checkpoints = new Checkpoints(db);
+    if (this.options.rowHistory !== false) setRowPosition(db, 0);
     this.positions.clear();
   }
 
@@ -178,6 +186,9 @@ export class ProjectionRunner {
       projection.setup(this.db);
       this.positions.set(projection.name, checkpoint.position);
     }
+    // Tables created just now start their history here; tables built before keep theirs.
+    if (this.options.rowHistory !== false)
+      keepRowHistory(this.db, tablesOf(projection), this.positions.get(projection.name) ?? 0);
   }
 
   private async consume(subscription: Subscription): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from './projection.js';
+import { setRowPosition } from './history/row-history.js';
 import { statementsFor } from './statements.js';
 
 /**
@@ -22,6 +23,10 @@ const statements = statementsFor((db: Database) => ({
     [string, string, number]
   >,
   forget: db.prepare('DELETE FROM projection_provenance WHERE projection = ?') as Statement<[string]>,
+}));
+
+/** Apart from the writes: an "as of" view reads provenance through a view it cannot write. */
+const reads = statementsFor((db: Database) => ({
   of: db.prepare(
     'SELECT position FROM projection_provenance WHERE projection = ? AND row_key = ? ORDER BY position',
   ) as Statement<[string, string], { position: number }>,
@@ -29,6 +34,7 @@ const statements = statementsFor((db: Database) => ({
 
 /** Applies an event to a projection and records the rows it touched. */
 export function applyEvent(db: Database, projection: Projection, event: RecordedEvent): void {
+  setRowPosition(db, event.position);
   projection.apply(db, event);
   const rows = projection.rowsOf?.(event, db);
   if (!rows || rows.length === 0) return;
@@ -45,7 +51,7 @@ export function resetProvenance(db: Database, projection: string): void {
 /** The positions of the events that produced a row, oldest first. */
 export function provenanceOf(db: Database, projection: string, rowKey: string): number[] {
   setupProvenance(db);
-  return statements(db)
+  return reads(db)
     .of.all(projection, rowKey)
     .map((r) => r.position);
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Projection } from '../projection.js';
+import { asOfViews, historyCovers } from '../history/row-history.js';
 import { applyEvent, setupProvenance } from '../provenance.js';
 import type { AsOf } from './as-of.js';
 import type { Snapshot, Snapshots } from './snapshots.js';
@@ -11,7 +12,19 @@ export interface AsOfView {
   readonly position: number;
 }
 
+/** The live read models (the projection runner): their row history answers questions by position. */
+export interface LiveReadModels {
+  /** The read-model database the live runner writes (a blue/green swap replaces it). */
+  readonly database: Database.Database;
+  /** Resolves true once every projection has applied the log up to `position`. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean>;
+}
+
 export interface AsOfReplayerOptions {
+  /** The live read models, whose row history answers questions by position or recorded time. */
+  readonly live?: LiveReadModels;
+  /** How long a question past the live read models waits for them before replaying (default 2,000 ms). */
+  readonly liveWaitMs?: number;
   /** How many replayed views to keep for repeated questions. */
   readonly cacheSize?: number;
   /** Events read and applied per transaction. */
@@ -22,12 +35,17 @@ export interface AsOfReplayerOptions {
 interface Entry {
   view: Promise<AsOfView>;
   file: string | null;
+  /** Reads the live read-model file (through its row history). */
+  live?: boolean;
   closed?: Promise<void>;
 }
 
 /**
- * Answers "as of" questions by running the same projection code over the log up to a point: from
- * the nearest snapshot, opened in place with the replay kept in a transaction that is never
+ * Answers "as of" questions. By position or recorded time, from the row history the live
+ * projections keep (`row-history.ts`): a read-only connection to the live read models whose tables
+ * are shadowed by views of the rows as they stood then, at the cost of the query alone. Otherwise
+ * (by occurred time, a position before the history begins, read models in memory) by running the
+ * same projection code over the log up to that point: from the nearest snapshot, opened in place with the replay kept in a transaction that is never
  * committed (the cost is the events after the snapshot, not the size of the read models), or from
  * zero into a temporary database on disk (memory bounded whatever the size of the log). The result
  * is kept for repeated questions.
@@ -38,6 +56,10 @@ export class AsOfReplayer {
   private readonly holders = new Map<string, Entry>();
   private readonly cacheSize: number;
   private readonly batch: number;
+  private readonly live: LiveReadModels | undefined;
+  private readonly liveWaitMs: number;
+  /** While a blue/green swap changes the live file, no view may hold it open. */
+  private liveSuspended = false;
 
   constructor(
     private readonly store: EventStore,
@@ -47,6 +69,8 @@ export class AsOfReplayer {
   ) {
     this.cacheSize = options.cacheSize ?? 4;
     this.batch = options.batch ?? 5000;
+    this.live = options.live;
+    this.liveWaitMs = options.liveWaitMs ?? 2000;
   }
 
   async open(asOf: AsOf): Promise<AsOfView> {
@@ -78,6 +102,25 @@ export class AsOfReplayer {
     return entry.view;
   }
 
+  /**
+   * Closes the views reading the live read-model file and opens no more until `resumeLive` (a
+   * blue/green swap needs the file to itself); questions meanwhile replay instead.
+   */
+  async suspendLive(): Promise<void> {
+    this.liveSuspended = true;
+    const closing: Promise<void>[] = [];
+    for (const [key, entry] of this.cache) {
+      if (!entry.live) continue;
+      this.cache.delete(key);
+      closing.push(this.evict(entry));
+    }
+    await Promise.all(closing);
+  }
+
+  resumeLive(): void {
+    this.liveSuspended = false;
+  }
+
   /** Closes every cached view. */
   async close(): Promise<void> {
     const entries = [...this.cache.values(), ...this.holders.values()];
@@ -86,6 +129,10 @@ export class AsOfReplayer {
   }
 
   private async replay(entry: Entry, target: number, occurredBy: string | null): Promise<AsOfView> {
+    if (occurredBy === null) {
+      const view = await this.fromHistory(entry, target);
+      if (view) return view;
+    }
     const snapshot =
       occurredBy === null ? this.snapshots?.nearest(target) : this.snapshots?.nearestOccurred(occurredBy);
     let db = snapshot ? await this.openSnapshot(entry, snapshot) : null;
@@ -112,6 +159,31 @@ export class AsOfReplayer {
       throw error;
     }
     return { db, position: target };
+  }
+
+  /**
+   * The read models at `target` from the live file's row history, once the live runner has reached
+   * it; null when the history cannot answer (suspended, in memory, not complete that far back).
+   */
+  private async fromHistory(entry: Entry, target: number): Promise<AsOfView | null> {
+    if (!this.live || this.liveSuspended) return null;
+    if (!(await this.live.waitFor(target, this.liveWaitMs)) || this.liveSuspended) return null;
+    const live = this.live.database;
+    if (live.memory || !live.open) return null;
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(live.name, { readonly: true, fileMustExist: true });
+      if (!this.sameVersions(db, target) || !historyCovers(db, this.projections, target)) {
+        db.close();
+        return null;
+      }
+      asOfViews(db, this.projections, target);
+      entry.live = true;
+      return { db, position: target };
+    } catch {
+      db?.close();
+      return null;
+    }
   }
 
   /** Opens a snapshot for this view, once the view holding it has closed; null when it cannot serve. */
@@ -165,13 +237,19 @@ export class AsOfReplayer {
     })();
   }
 
-  /** A snapshot of other projection versions than the running ones is of no use. */
-  private sameVersions(db: Database.Database): boolean {
-    const rows = db.prepare('SELECT name, version FROM projection_checkpoints').all() as {
+  /**
+   * A database of other projection versions than the running ones is of no use, nor one that has
+   * not applied the log up to `reached`.
+   */
+  private sameVersions(db: Database.Database, reached = 0): boolean {
+    const rows = db.prepare('SELECT name, version, position FROM projection_checkpoints').all() as {
       name: string;
       version: number;
+      position: number;
     }[];
-    return this.projections.every((p) => rows.some((r) => r.name === p.name && r.version === p.version));
+    return this.projections.every((p) =>
+      rows.some((r) => r.name === p.name && r.version === p.version && r.position >= reached),
+    );
   }
 
   /**

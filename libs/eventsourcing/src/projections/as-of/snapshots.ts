@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '#event-store';
+import { dropRowHistoryTriggers } from '../history/row-history.js';
 import { removeDatabaseFiles } from '../read-model-files.js';
 import { snapshotPlan, thinned } from './snapshot-plan.js';
 
@@ -117,6 +118,8 @@ export class Snapshots {
       db.pragma('cache_size = -65536');
       db.pragma('synchronous = OFF');
       db.exec('BEGIN IMMEDIATE');
+      // The replay is discarded: it need not keep the history of the rows it writes.
+      dropRowHistoryTriggers(db);
     } catch (error) {
       db.close();
       throw error;
