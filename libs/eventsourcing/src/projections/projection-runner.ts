@@ -188,7 +188,12 @@ export class ProjectionRunner {
     }
     // Tables created just now start their history here; tables built before keep theirs.
     if (this.options.rowHistory !== false)
-      keepRowHistory(this.db, tablesOf(projection), this.positions.get(projection.name) ?? 0);
+      keepRowHistory(
+        this.db,
+        tablesOf(projection),
+        this.positions.get(projection.name) ?? 0,
+        projection.ledgers,
+      );
   }
 
   private async consume(subscription: Subscription): Promise<void> {

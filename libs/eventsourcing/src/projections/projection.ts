@@ -23,6 +23,13 @@ export interface Projection {
    * the audit's "which events produced this row". Absent: no provenance is kept.
    */
   rowsOf?(event: RecordedEvent, db: Database): readonly string[];
+  /**
+   * Its ledger tables, each with the column holding the position of the event that wrote the row:
+   * tables whose rows are written once, by that event, and never changed or removed (one row per
+   * event, as the audit's). "As of" reads them up to a position instead of keeping a history of
+   * every row; triggers refuse any write that would break the promise.
+   */
+  readonly ledgers?: Readonly<Record<string, string>>;
 }
 
 export interface ProjectionStatus {

@@ -18,6 +18,9 @@ export const auditActorsProjection: Projection = {
   version: 2,
   // Every event: all of them have an actor.
 
+  // One row per event, written by it and never changed: "as of" reads it up to a position.
+  ledgers: { rm_audit_actor: 'position' },
+
   setup: createActorTable,
 
   reset(db: Database): void {

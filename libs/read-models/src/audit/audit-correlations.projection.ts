@@ -22,6 +22,9 @@ export const auditCorrelationsProjection: Projection = {
   version: 2,
   // Every event: a command's events carry its correlation id.
 
+  // One row per event, written by it and never changed: "as of" reads it up to a position.
+  ledgers: { rm_audit_correlation: 'position' },
+
   setup: createCorrelationTable,
 
   reset(db: Database): void {

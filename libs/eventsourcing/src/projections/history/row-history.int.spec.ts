@@ -108,7 +108,7 @@ class Live {
     this.db = openReadModelDb(file);
     this.db.transaction(() => {
       projection.setup(this.db);
-      keepRowHistory(this.db, tablesOf(projection), 0);
+      keepRowHistory(this.db, tablesOf(projection), 0, projection.ledgers);
     })();
   }
 
@@ -147,14 +147,83 @@ describe('Row history of the read models ("as of" views over a live SQLite file)
   });
 
   let files = 0;
-  function live(schema: string, tables: readonly string[]): Live {
-    const projection = sqlProjection(`sql-${++files}`, schema, tables);
+  function live(schema: string, tables: readonly string[], ledgers?: Record<string, string>): Live {
+    const projection = sqlProjection(`sql-${++files}`, schema, tables, ledgers);
     const opened = new Live(join(dir, `read-models-${files}.sqlite`), projection);
     cleanup.push(() => {
       if (opened.db.open) opened.db.close();
     });
     return opened;
   }
+
+  describe('ledger tables (one row per event, never changed)', () => {
+    const ENTRIES = `CREATE TABLE IF NOT EXISTS entry (position INTEGER PRIMARY KEY, who TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS entry_who ON entry (who, position)`;
+    const entry = (position: number, who: string) =>
+      step('INSERT INTO entry (position, who) VALUES (?, ?)', position, who);
+
+    it('are read up to the position asked, without a history of their own', () => {
+      // Given a ledger written one row per event, by that event
+      const l = live(ENTRIES, ['entry'], { entry: 'position' });
+      l.write(entry(1, 'az'));
+      l.write(entry(2, 'kz'));
+      l.write(entry(3, 'az'));
+      // Then the views equal a rebuild at every position, and no history table was made
+      l.expectViewsEqualRebuilds();
+      expect(viewsAt(l.file, l.projection, 2)).toEqual({
+        entry: [
+          { position: 1n, who: 'az' },
+          { position: 2n, who: 'kz' },
+        ],
+      });
+      const history = l.db.prepare(
+        "SELECT name FROM sqlite_master WHERE name LIKE 'entry\\_\\_history%' ESCAPE '\\' AND type = 'table'",
+      );
+      expect(history.all()).toEqual([]);
+    });
+
+    it('refuse a row of another event, a change and a removal, writing nothing', () => {
+      // Given a ledger with one row
+      const l = live(ENTRIES, ['entry'], { entry: 'position' });
+      l.write(entry(1, 'az'));
+      // When an event writes a row at another position, changes a row or removes one
+      // Then the projection's write fails and the ledger is as it was
+      expect(() => l.write(entry(7, 'kz'))).toThrow('entry is a ledger: a row of another event');
+      expect(() => l.write(step("UPDATE entry SET who = 'tr'"))).toThrow('rows are never changed');
+      expect(() => l.write(step('DELETE FROM entry'))).toThrow('rows are never removed');
+      expect(l.db.prepare('SELECT position, who FROM entry').all()).toEqual([{ position: 1, who: 'az' }]);
+    });
+  });
+
+  describe('column types', () => {
+    it("keep the table's declared types, so the views compare values as the table does", () => {
+      // Given an INTEGER column (STRICT) and an ANY column, and a row
+      const l = live(`CREATE TABLE IF NOT EXISTS typed (n INTEGER PRIMARY KEY, t TEXT, a ANY) STRICT`, [
+        'typed',
+      ]);
+      l.write(step("INSERT INTO typed VALUES (5, '07', '0012')"));
+      // Then the history's columns have the table's types (ANY untyped: it must not turn '0012' into 12)
+      const types = l.db.prepare("SELECT name, type FROM pragma_table_info('typed__history')").all();
+      expect(types).toEqual(
+        expect.arrayContaining([
+          { name: 'n', type: 'INTEGER' },
+          { name: 't', type: 'TEXT' },
+          { name: 'a', type: '' },
+        ]),
+      );
+      // and a text parameter matches the INTEGER column in a view as it does in the table
+      const reader = readOnly(l.file);
+      try {
+        asOfViews(reader, [l.projection], 1);
+        expect(reader.prepare('SELECT n, t, a FROM typed WHERE n = ?').all('5')).toEqual([
+          { n: 5, t: '07', a: '0012' },
+        ]);
+      } finally {
+        reader.close();
+      }
+      expect(l.db.prepare('SELECT n FROM typed WHERE n = ?').all('5')).toEqual([{ n: 5 }]);
+    });
+  });
 
   describe('plain writes', () => {
     const ITEMS = `CREATE TABLE IF NOT EXISTS item (id TEXT PRIMARY KEY, qty INTEGER NOT NULL, note TEXT)`;

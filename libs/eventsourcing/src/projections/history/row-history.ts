@@ -26,10 +26,18 @@ const SUFFIX = '__history';
 
 interface Column {
   readonly name: string;
+  readonly type: string;
 }
 
 interface TableShape {
   readonly columns: readonly string[];
+  /**
+   * The columns' declared types, given to the history's columns: the same affinity, so the
+   * triggers' `NEW.x` compares with the history's key through its index (an untyped history key
+   * is searched by a scan when `x` is declared INTEGER), and the views compare as the table does.
+   * `ANY` (of STRICT tables) stays untyped: in a table that is not STRICT it would mean NUMERIC.
+   */
+  readonly types: readonly string[];
   /** Key columns of the history: the primary key, or `_rowid`. */
   readonly key: readonly string[];
   readonly rowid: boolean;
@@ -80,7 +88,12 @@ export function tablesOf(projection: Projection): readonly string[] {
  * as versions at `since` (the position the table reflects, the projection's checkpoint), complete
  * from `since`. Call it after the projection's `setup`, in the same transaction.
  */
-export function keepRowHistory(db: Database.Database, tables: readonly string[], since: number): void {
+export function keepRowHistory(
+  db: Database.Database,
+  tables: readonly string[],
+  since: number,
+  ledgers: Readonly<Record<string, string>> = {},
+): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${ROW_HISTORY_META} (
     tbl TEXT PRIMARY KEY,
     since INTEGER NOT NULL
@@ -92,7 +105,9 @@ export function keepRowHistory(db: Database.Database, tables: readonly string[],
   );
   for (const table of tables) {
     if (triggers.has(triggerName(table, 'ins'))) continue;
-    startHistory(db, table, since);
+    const position = ledgers[table];
+    if (position === undefined) startHistory(db, table, since);
+    else guardLedger(db, table, position, since);
   }
 }
 
@@ -138,6 +153,13 @@ export function asOfViews(db: Database.Database, projections: readonly Projectio
   const statements: string[] = [];
   for (const projection of projections) {
     for (const table of tablesOf(projection)) {
+      const ledgerPosition = projection.ledgers?.[table];
+      if (ledgerPosition !== undefined) {
+        statements.push(
+          `CREATE TEMP VIEW ${quote(table)} AS SELECT * FROM main.${quote(table)} WHERE ${quote(ledgerPosition)} <= ${at}`,
+        );
+        continue;
+      }
       const shape = shapeOf(db, table);
       const history = `main.${quote(table + SUFFIX)}`;
       const same = shape.key.map((k) => `n.${quote(k)} IS h.${quote(k)}`).join(' AND ');
@@ -181,7 +203,7 @@ function startHistory(db: Database.Database, table: string, since: number): void
   const key = shape.key.map(quote).join(', ');
   db.exec(`DROP TABLE IF EXISTS ${history}`);
   db.exec(`CREATE TABLE ${history} (
-    ${shape.columns.map(quote).join(', ')}${rowidColumn},
+    ${shape.columns.map((c, i) => `${quote(c)} ${shape.types[i]}`).join(', ')}${rowidColumn},
     _from INTEGER NOT NULL,
     _gone INTEGER NOT NULL,
     PRIMARY KEY (${key}, _from)
@@ -233,10 +255,29 @@ function startHistory(db: Database.Database, table: string, since: number): void
   ).run(table, since);
 }
 
+/**
+ * A ledger table keeps no history: each row is written once, by the event at the position in its
+ * `position` column, so the table as it stood after `P` is its rows up to `P`. Triggers hold it to
+ * that: a row written at another position, an update or a deletion aborts the projection's batch.
+ */
+function guardLedger(db: Database.Database, table: string, position: string, since: number): void {
+  db.exec(`DROP TABLE IF EXISTS ${quote(table + SUFFIX)}`);
+  const refuse = (what: string) =>
+    `SELECT RAISE(ABORT, '${table.replace(/'/g, "''")} is a ledger: ${what}');`;
+  db.exec(`
+    CREATE TRIGGER ${quote(triggerName(table, 'ins'))} BEFORE INSERT ON ${quote(table)}
+      WHEN NEW.${quote(position)} IS NOT ${POSITION_FUNCTION}() BEGIN ${refuse('a row of another event')} END;
+    CREATE TRIGGER ${quote(triggerName(table, 'upd'))} BEFORE UPDATE ON ${quote(table)} BEGIN ${refuse('rows are never changed')} END;
+    CREATE TRIGGER ${quote(triggerName(table, 'del'))} BEFORE DELETE ON ${quote(table)} BEGIN ${refuse('rows are never removed')} END;`);
+  db.prepare(
+    `INSERT INTO ${ROW_HISTORY_META} (tbl, since) VALUES (?, ?) ON CONFLICT (tbl) DO UPDATE SET since = excluded.since`,
+  ).run(table, since);
+}
+
 function shapeOf(db: Database.Database, table: string): TableShape {
   // Generated columns too (hidden 2 and 3), which pragma_table_info leaves out; not hidden ones (1).
   const info = db
-    .prepare(`SELECT name, pk FROM pragma_table_xinfo(?) WHERE hidden IN (0, 2, 3) ORDER BY cid`)
+    .prepare(`SELECT name, type, pk FROM pragma_table_xinfo(?) WHERE hidden IN (0, 2, 3) ORDER BY cid`)
     .all(table) as (Column & {
     pk: number;
   })[];
@@ -246,7 +287,10 @@ function shapeOf(db: Database.Database, table: string): TableShape {
     .sort((a, b) => a.pk - b.pk)
     .map((c) => c.name);
   const rowid = primary.length === 0;
-  return { columns: info.map((c) => c.name), key: rowid ? ['_rowid'] : primary, rowid };
+  const types = info.map((c) =>
+    /^any$/i.test(c.type.trim()) ? '' : c.type.replace(/[^A-Za-z0-9_ (),]/g, ''),
+  );
+  return { columns: info.map((c) => c.name), types, key: rowid ? ['_rowid'] : primary, rowid };
 }
 
 /** The columns of each index of a table besides its primary key. */

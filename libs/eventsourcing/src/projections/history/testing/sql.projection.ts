@@ -22,10 +22,16 @@ export interface SqlProjection extends Projection {
  * that runs the very same statements. `schema` creates the tables (`IF NOT EXISTS`), `tables` are
  * dropped by `reset`.
  */
-export function sqlProjection(name: string, schema: string, tables: readonly string[]): SqlProjection {
+export function sqlProjection(
+  name: string,
+  schema: string,
+  tables: readonly string[],
+  ledgers?: Readonly<Record<string, string>>,
+): SqlProjection {
   return {
     name,
     version: 1,
+    ...(ledgers ? { ledgers } : {}),
     eventTypes: [SQL_EVENT],
     tables,
     setup(db: Database): void {
