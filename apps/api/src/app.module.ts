@@ -36,6 +36,7 @@ export class AppModule {
           snapshotFolder: join(dataDir, 'snapshots'),
           snapshotEvery: config.KURULTAI_SNAPSHOT_EVERY,
           snapshotGrowth: config.KURULTAI_SNAPSHOT_GROWTH / 100,
+          rowHistory: config.KURULTAI_ROW_HISTORY === 'on',
           stateCache:
             config.KURULTAI_STATE_CACHE_STREAMS === 0
               ? null

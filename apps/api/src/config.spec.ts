@@ -42,4 +42,11 @@ describe('configuration from environment variables', () => {
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
   });
+
+  it('keeps row history unless told "off", and refuses anything else', () => {
+    expect(() => loadConfig({ KURULTAI_ROW_HISTORY: 'yes' })).toThrow(
+      /KURULTAI_ROW_HISTORY must be "on" or "off"/,
+    );
+    expect(loadConfig({}).KURULTAI_ROW_HISTORY).toBe('on');
+  });
 });

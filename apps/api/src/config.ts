@@ -93,6 +93,9 @@ export class EngineConfig {
   @Max(100, { message: 'KURULTAI_SNAPSHOT_GROWTH must be between 0 and 100' })
   KURULTAI_SNAPSHOT_GROWTH = 5;
 
+  @IsIn(['on', 'off'], { message: 'KURULTAI_ROW_HISTORY must be "on" or "off"' })
+  KURULTAI_ROW_HISTORY: 'on' | 'off' = 'on';
+
   @Type(() => Number)
   @IsInt({ message: 'KURULTAI_READY_MAX_LAG must be a whole number of events' })
   @Min(0, { message: 'KURULTAI_READY_MAX_LAG must be 0 or more' })

@@ -98,6 +98,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
           inject: [EVENT_STORE, READ_MODEL_DB, Snapshots],
           useFactory: (store: EventStore, db: Database.Database, snapshots: Snapshots | null) => {
             const runner: ProjectionRunner = new ProjectionRunner(store, db, options.projections, {
+              rowHistory: options.rowHistory ?? true,
               onError: (error) => new Logger('projections').error(`projection failed: ${String(error)}`),
               // The live database, whichever a blue/green rebuild has swapped in.
               onFlushed: (position) => snapshots?.maybeTake(runner.database, position),
@@ -116,6 +117,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
           ) =>
             new BlueGreenRebuild(store, runner, options.projections, {
               path: options.readModelPath,
+              rowHistory: options.rowHistory ?? true,
               ...(options.clock ? { clock: options.clock } : {}),
               // The files change: no snapshot in progress, no "as of" view holding the live file.
               beforeSwap: async () => {

@@ -18,6 +18,12 @@ export interface EventSourcingOptions {
   readonly snapshotEvery?: number;
   /** The interval also grows to this fraction of the last snapshot's position (default 0.05). */
   readonly snapshotGrowth?: number;
+  /**
+   * Keep every version of every read-model row (default true): "as of" questions by position and
+   * recorded time are then read, not replayed, at the price of slower projections and a larger
+   * read-model file. Turned off, the history is dropped and those questions replay from snapshots.
+   */
+  readonly rowHistory?: boolean;
   /** Bounds of the cache of folded aggregate state (see `StateCache`); absent: the defaults; null: no cache. */
   readonly stateCache?: { readonly maxStreams: number; readonly maxEvents: number } | null;
 }

@@ -38,6 +38,8 @@ export interface BlueGreenRebuildOptions {
    * server between two, so smaller batches keep the API answering quickly during a build.
    */
   readonly maxBatch?: number;
+  /** Whether the new read models keep row history, as the live ones do (default true). */
+  readonly rowHistory?: boolean;
   readonly clock?: () => Date;
   /** Runs once both runners have stopped, right before the files change (a snapshot in progress ends). */
   readonly beforeSwap?: () => Promise<void>;
@@ -134,6 +136,7 @@ export class BlueGreenRebuild {
       db = openReadModelDb(this.nextPath);
       const next = new ProjectionRunner(this.store, db, this.projections, {
         maxBatch: this.options.maxBatch ?? 500,
+        rowHistory: this.options.rowHistory ?? true,
       });
       this.next = next;
       next.start();

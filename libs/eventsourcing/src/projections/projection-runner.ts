@@ -4,7 +4,7 @@ import { Checkpoints } from './checkpoints.js';
 import type { Projection, ProjectionStatus } from './projection.js';
 import { PositionWaiters } from './position-waiters.js';
 import { applyEvent, resetProvenance } from './provenance.js';
-import { keepRowHistory, setRowPosition, tablesOf } from './history/row-history.js';
+import { dropRowHistory, keepRowHistory, setRowPosition, tablesOf } from './history/row-history.js';
 
 export interface ProjectionRunnerOptions {
   /** Most events applied in one transaction. */
@@ -20,7 +20,8 @@ export interface ProjectionRunnerOptions {
   readonly coalesceMs?: number;
   /**
    * Keep every version of every row with the position it was written at (`row-history.ts`), so
-   * that "as of" questions by position are answered without a replay. Default true.
+   * that "as of" questions by position are answered without a replay. Default true; false drops
+   * the history a database kept.
    */
   readonly rowHistory?: boolean;
 }
@@ -187,7 +188,9 @@ export class ProjectionRunner {
       this.positions.set(projection.name, checkpoint.position);
     }
     // Tables created just now start their history here; tables built before keep theirs.
-    if (this.options.rowHistory !== false)
+    // History turned off: what was kept is dropped (it would go on growing, and go stale).
+    if (this.options.rowHistory === false) dropRowHistory(this.db, tablesOf(projection));
+    else
       keepRowHistory(
         this.db,
         tablesOf(projection),

@@ -31,20 +31,21 @@ const PARTICIPATION_ITEM_TABLES: readonly ItemTable[] = [
 
 const statements = statementsFor((db: Database) => ({
   register: db.prepare(
-    `INSERT INTO rm_participation_state (code, name, membership, since, memberships, visibility, last_position)
+    `INSERT INTO rm_participation_state (code, name, membership, since, memberships, visibility)
      VALUES (@code, @name, @membership, @since, json_array(json_object('membership', @membership, 'since', @since)),
-       @visibility, @position)
+       @visibility)
      ON CONFLICT (code) DO UPDATE SET name = @name, membership = @membership, since = @since,
        memberships = excluded.memberships, visibility = @visibility`,
   ),
   changeMembership: db.prepare(
-    `INSERT INTO rm_participation_state (code, membership, since, memberships, last_position)
-     VALUES (@code, @membership, @since, json_array(json_object('membership', @membership, 'since', @since)), @position)
+    `INSERT INTO rm_participation_state (code, membership, since, memberships)
+     VALUES (@code, @membership, @since, json_array(json_object('membership', @membership, 'since', @since)))
      ON CONFLICT (code) DO UPDATE SET membership = @membership, since = @since,
        memberships = json_insert(memberships, '$[#]', json_object('membership', @membership, 'since', @since))`,
   ),
+  mention: db.prepare(`INSERT INTO rm_participation_state (code) VALUES (?) ON CONFLICT (code) DO NOTHING`),
   touch: db.prepare(
-    `INSERT INTO rm_participation_state (code, last_position) VALUES (?, ?)
+    `INSERT INTO rm_participation_state_touch (code, last_position) VALUES (?, ?)
      ON CONFLICT (code) DO UPDATE SET last_position = MAX(last_position, excluded.last_position)`,
   ),
   schedule: db.prepare(
@@ -106,7 +107,8 @@ export const participationProjection: Projection = withRowVisibility(
     name: 'participation',
     // 2: an index on activity_state(activity_id); without it every activity event scanned the table.
     // 3: the visibility and states of meetings, delegations, decisions, activities, protocols, signatures.
-    version: 3,
+    // 4: the last position touching a state in a table of its own (rm_participation_state_touch).
+    version: 4,
     eventTypes: [
       'StateRegistered',
       'MembershipStatusChanged',
@@ -134,7 +136,10 @@ export const participationProjection: Projection = withRowVisibility(
     apply(db: Database, event: RecordedEvent): void {
       applyParticipationEvent(db, event);
       const s = statements(db);
-      for (const code of statesTouchedBy(db, event)) s.touch.run(code, event.position);
+      for (const code of statesTouchedBy(db, event)) {
+        s.mention.run(code);
+        s.touch.run(code, event.position);
+      }
     },
   },
   PARTICIPATION_ITEM_TABLES,

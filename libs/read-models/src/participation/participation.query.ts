@@ -54,6 +54,7 @@ interface StateRow {
 
 // The totals count only what the viewer may see: they are made after filtering.
 const WITH_TOTALS = `SELECT s.*,
+    COALESCE((SELECT t.last_position FROM rm_participation_state_touch t WHERE t.code = s.code), 0) AS last_position,
     (SELECT COUNT(*) FROM rm_participation_delegation d WHERE d.state = s.code AND ${visibleSql('d')})
       AS meetings_attended,
     (SELECT COUNT(*) FROM rm_participation_meeting m WHERE m.host_state = s.code AND ${visibleSql('m')})

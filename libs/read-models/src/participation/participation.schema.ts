@@ -3,6 +3,7 @@ import { STATES_COLUMN } from '../shared/row-visibility.js';
 
 const TABLES = [
   'rm_participation_state',
+  'rm_participation_state_touch',
   'rm_participation_meeting',
   'rm_participation_delegation',
   'rm_participation_decision',
@@ -26,7 +27,12 @@ export function createParticipationTables(db: Database): void {
       membership TEXT,
       since TEXT,
       memberships TEXT NOT NULL DEFAULT '[]',
-      visibility TEXT,
+      visibility TEXT
+    ) STRICT;
+    -- The last position that touched each state: nearly every event touches some state, so it is kept
+    -- apart from the state's wider row, which then changes (and keeps a version) only when it does.
+    CREATE TABLE IF NOT EXISTS rm_participation_state_touch (
+      code TEXT PRIMARY KEY,
       last_position INTEGER NOT NULL
     ) STRICT;
     CREATE TABLE IF NOT EXISTS rm_participation_meeting (

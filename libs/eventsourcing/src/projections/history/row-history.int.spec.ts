@@ -599,6 +599,36 @@ describe('Row history of the read models ("as of" views over a live SQLite file)
       expect(db.prepare("SELECT since FROM row_history WHERE tbl = 'entry'").get()).toEqual({ since: c });
     });
 
+    it('history turned off is dropped, and turned on again starts from the checkpoint of the day', async () => {
+      // Given read models that kept their history
+      const store = await openStore();
+      const file = join(dir, 'read-models.sqlite');
+      const db = openFile(file);
+      const ledger = sqlProjection('ledger', LEDGER, ['entry']);
+      await write(store, step("INSERT INTO entry VALUES ('a', 1)"));
+      await run(new ProjectionRunner(store, db, [ledger]), store);
+      expect(coversAt(file, ledger, 1)).toBe(true);
+      // When the runner starts with history off and more events follow
+      await write(store, step("UPDATE entry SET amount = 2 WHERE id = 'a'"));
+      await run(new ProjectionRunner(store, db, [ledger], { rowHistory: false }), store);
+      // Then the triggers, the history table and its record are gone, and the writes went on
+      const objects = () =>
+        db.prepare("SELECT type, name FROM sqlite_master WHERE name LIKE 'entry\\_\\_%' ESCAPE '\\'").all();
+      expect(objects()).toEqual([]);
+      expect(db.prepare('SELECT tbl FROM row_history').all()).toEqual([]);
+      expect(db.prepare('SELECT amount FROM entry').all()).toEqual([{ amount: 2 }]);
+      expect(coversAt(file, ledger, 2)).toBe(false);
+      // When it is turned on again: history from the checkpoint it had reached (2), not before
+      await write(store, step("UPDATE entry SET amount = 3 WHERE id = 'a'"));
+      await run(new ProjectionRunner(store, db, [ledger]), store);
+      expect([coversAt(file, ledger, 1), coversAt(file, ledger, 2), coversAt(file, ledger, 3)]).toEqual([
+        false,
+        true,
+        true,
+      ]);
+      expectViewsEqualRebuilds(file, ledger, await store.readAll(), 2);
+    });
+
     it('a projection rebuilt from zero (its tables dropped and created again) starts a fresh history from 0', async () => {
       // Given a projection with a bug (amounts written doubled), its history kept as it ran
       const store = await openStore();

@@ -111,6 +111,19 @@ export function keepRowHistory(
   }
 }
 
+/** Stops keeping the history of `tables` and drops what was kept (triggers, history tables, meta). */
+export function dropRowHistory(db: Database.Database, tables: readonly string[]): void {
+  const meta = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(ROW_HISTORY_META);
+  for (const table of tables) {
+    for (const what of ['ins', 'upd', 'set', 'del'] as const)
+      db.exec(`DROP TRIGGER IF EXISTS ${quote(triggerName(table, what))}`);
+    db.exec(`DROP TABLE IF EXISTS ${quote(table + SUFFIX)}`);
+    if (meta) db.prepare(`DELETE FROM ${ROW_HISTORY_META} WHERE tbl = ?`).run(table);
+  }
+}
+
 /**
  * Whether the history of every table of `projections` is complete at `position`: the views of
  * `asOfViews` then show the read models exactly as they stood.
