@@ -144,11 +144,13 @@ describe('benchmarks with tiny sizes', () => {
     };
     const result = await runAsOfBenchmark(sizes, logs);
     expect(result.figures.map((f) => f.name)).toEqual([
-      'question 1-124 events after a snapshot, 2,500 vs 500 log',
-      'question at the middle of the log, 2,500 vs 500',
-      'question by occurred time, 2,500 log',
+      'question anywhere in the log, from row history, 2,500 vs 500 log',
+      'question 1-124 events after a snapshot, by snapshot replay, 2,500 vs 500 log',
+      'question by occurred time, by snapshot replay, 2,500 log',
       'catch-up from zero with snapshots vs without, 2,500 log',
-      'RSS holding one "as of" view, 2,500 vs 500 log',
+      'catch-up from zero with row history vs without, 2,500 log',
+      'read-model file with row history vs without, 2,500 log',
+      'RSS holding one replayed "as of" view, 2,500 vs 500 log',
       'one snapshot of the read models, 2,500 vs 500 log',
     ]);
     for (const figure of result.figures) {
@@ -167,12 +169,17 @@ describe('benchmarks with tiny sizes', () => {
     expect(result.checks['2,500: snapshotsKept']).toBeLessThanOrEqual(taken['2,500']);
     const kept = Object.keys(result.breakdown!['snapshots kept for 2,500: position → MB']).map(Number);
     expect(kept.length).toBe(result.checks['2,500: snapshotsKept']);
-    // The questions start from a snapshot at both sizes, as many events after it
-    const anchors = result.breakdown!['questions: snapshot they start from'];
+    // The replayed questions start from a snapshot at both sizes, as many events after it
+    const anchors = result.breakdown!['replayed questions: snapshot they start from'];
     expect(anchors['2,500']).toBeGreaterThan(0);
     expect(anchors['500']).toBeGreaterThan(0);
     const replayed = result.breakdown!['events replayed after the snapshot, median'];
     expect(replayed['2,500']).toBe(replayed['500']);
+    // Questions from row history at the same fractions of both logs
+    const fractions = result.breakdown!['question from row history at each fraction of the log, 2,500, ms'];
+    expect(Object.keys(fractions)).toEqual(
+      Object.keys(result.breakdown!['question from row history at each fraction of the log, 500, ms']),
+    );
     const byProjection = result.breakdown!['catch-up of 2,500 by projection, ms'];
     expect(Object.keys(byProjection)).toEqual(expect.arrayContaining(['participation', 'calendar']));
   });
