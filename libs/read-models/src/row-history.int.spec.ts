@@ -186,6 +186,25 @@ describe('"as of" questions by position answered from the row history of the liv
     }
   });
 
+  it('given a live view just pushed out of the cache, when the live file is suspended for a swap, then its connection is closed first', async () => {
+    await liveOn(100);
+    const replayer = new AsOfReplayer(store, allProjections, null, { live: runner, cacheSize: 1 });
+    try {
+      const first = await replayer.open({ kind: 'position', position: 50 });
+      expect(first.db.readonly).toBe(true);
+      // An occurred-time question takes its place: the first view closes a turn later
+      await replayer.open({ kind: 'occurred', at: '2100-01-01T00:00:00.000Z' });
+      await replayer.suspendLive();
+      expect(first.db.open).toBe(false);
+      // While suspended, questions by position replay instead of opening the live file
+      expect((await replayer.open({ kind: 'position', position: 60 })).db.readonly).toBe(false);
+      replayer.resumeLive();
+      expect((await replayer.open({ kind: 'position', position: 70 })).db.readonly).toBe(true);
+    } finally {
+      await replayer.close();
+    }
+  });
+
   it('given a view open on the live file, when a blue/green rebuild swaps the files, then the swap succeeds and later questions read the new file', async () => {
     const head = await liveOn(200);
     const replayer = new AsOfReplayer(store, allProjections, null, { live: runner });

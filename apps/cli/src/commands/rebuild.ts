@@ -43,6 +43,8 @@ export async function rebuildOffline(
   let failure: unknown = null;
   const runner = new ProjectionRunner(store, db, allProjections, {
     maxBatch: 1000,
+    // As the engine keeps them (KURULTAI_ROW_HISTORY, on unless "off").
+    rowHistory: process.env.KURULTAI_ROW_HISTORY !== 'off',
     onError: (e) => (failure = e),
   });
   try {

@@ -44,7 +44,8 @@ export async function planReportOffline(
   const clock = () => new Date();
   // The live view the report needs (the plan's year, for its default as-of) is a replay to the head.
   const db = openReadModelDb(':memory:');
-  const runner = new ProjectionRunner(store, db, allProjections);
+  // In memory, for one report: no row history (the report replays its own "as of").
+  const runner = new ProjectionRunner(store, db, allProjections, { rowHistory: false });
   const replayer = new AsOfReplayer(store, allProjections, null);
   const engineOptions: EventSourcingOptions = {
     openStore: async () => store,

@@ -132,7 +132,10 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
           provide: AsOfReplayer,
           inject: [EVENT_STORE, Snapshots, ProjectionRunner],
           useFactory: (store: EventStore, snapshots: Snapshots | null, runner: ProjectionRunner) =>
-            new AsOfReplayer(store, options.projections, snapshots, { live: runner }),
+            // Without row history, position questions replay at once instead of asking the live file.
+            new AsOfReplayer(store, options.projections, snapshots, {
+              ...(options.rowHistory === false ? {} : { live: runner }),
+            }),
         },
         CommandHandling,
         ReadModels,

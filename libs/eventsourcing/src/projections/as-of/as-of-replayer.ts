@@ -60,6 +60,8 @@ export class AsOfReplayer {
   private readonly liveWaitMs: number;
   /** While a blue/green swap changes the live file, no view may hold it open. */
   private liveSuspended = false;
+  /** Views reading the live file, cached or evicted, until their connection is closed. */
+  private readonly liveEntries = new Set<Entry>();
 
   constructor(
     private readonly store: EventStore,
@@ -108,13 +110,9 @@ export class AsOfReplayer {
    */
   async suspendLive(): Promise<void> {
     this.liveSuspended = true;
-    const closing: Promise<void>[] = [];
-    for (const [key, entry] of this.cache) {
-      if (!entry.live) continue;
-      this.cache.delete(key);
-      closing.push(this.evict(entry));
-    }
-    await Promise.all(closing);
+    for (const [key, entry] of this.cache) if (entry.live) this.cache.delete(key);
+    // Evicted ones too: their connection closes a turn after eviction, and it holds the file.
+    await Promise.all([...this.liveEntries].map((entry) => this.evict(entry)));
   }
 
   resumeLive(): void {
@@ -166,23 +164,39 @@ export class AsOfReplayer {
    * it; null when the history cannot answer (suspended, in memory, not complete that far back).
    */
   private async fromHistory(entry: Entry, target: number): Promise<AsOfView | null> {
+    // Not kept that far back (or not at all): replay at once rather than wait for the runner.
+    if (!this.readLive((db) => historyCovers(db, this.projections, target))) return null;
+    if (!(await this.live!.waitFor(target, this.liveWaitMs))) return null;
+    // From here to the return, synchronous: a swap cannot begin before the entry is known as live.
+    return this.readLive((db) => {
+      if (!this.sameVersions(db, target) || !historyCovers(db, this.projections, target)) return null;
+      asOfViews(db, this.projections, target);
+      entry.live = true;
+      this.liveEntries.add(entry);
+      return { db, position: target };
+    }, true);
+  }
+
+  /**
+   * Runs `read` on a new read-only connection to the live read-model file, closed afterwards unless
+   * `read` returns a view that keeps it (`keep`); null when there is no such file to read now
+   * (suspended for a swap, in memory, closed) or it cannot be read as asked.
+   */
+  private readLive<T>(read: (db: Database.Database) => T | null, keep = false): T | null {
     if (!this.live || this.liveSuspended) return null;
-    if (!(await this.live.waitFor(target, this.liveWaitMs)) || this.liveSuspended) return null;
     const live = this.live.database;
     if (live.memory || !live.open) return null;
     let db: Database.Database | null = null;
+    let result: T | null = null;
     try {
       db = new Database(live.name, { readonly: true, fileMustExist: true });
-      if (!this.sameVersions(db, target) || !historyCovers(db, this.projections, target)) {
-        db.close();
-        return null;
-      }
-      asOfViews(db, this.projections, target);
-      entry.live = true;
-      return { db, position: target };
+      result = read(db);
+      return result;
     } catch {
-      db?.close();
+      result = null;
       return null;
+    } finally {
+      if (db && (!keep || result === null)) db.close();
     }
   }
 
@@ -216,6 +230,7 @@ export class AsOfReplayer {
       await new Promise((resolve) => setImmediate(resolve));
       view?.db.close();
       this.release(entry);
+      this.liveEntries.delete(entry);
     })();
     return entry.closed;
   }

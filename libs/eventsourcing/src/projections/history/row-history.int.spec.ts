@@ -182,6 +182,47 @@ describe('Row history of the read models ("as of" views over a live SQLite file)
       expect(history.all()).toEqual([]);
     });
 
+    it('a table that stops being a ledger gets a history from the checkpoint of the day, and the reverse', () => {
+      // Given a ledger with two rows
+      const l = live(ENTRIES, ['entry'], { entry: 'position' });
+      l.write(entry(1, 'az'));
+      l.write(entry(2, 'kz'));
+      // When its projection no longer calls it a ledger (same tables, same version)
+      l.db.transaction(() => keepRowHistory(l.db, ['entry'], 2))();
+      // Then it keeps versions from 2 on: rows may change, and the views follow them
+      l.write(step("UPDATE entry SET who = 'tr' WHERE position = 1"));
+      const plain = sqlProjection(l.projection.name, ENTRIES, ['entry']);
+      expect(coversAt(l.file, plain, 1)).toBe(false);
+      expect(coversAt(l.file, plain, 2)).toBe(true);
+      // (a reader still holding it for a ledger finds it is not one any more)
+      expect(coversAt(l.file, l.projection, 3)).toBe(false);
+      expect(viewsAt(l.file, plain, 2).entry).toEqual([
+        { position: 1n, who: 'az' },
+        { position: 2n, who: 'kz' },
+      ]);
+      expect(viewsAt(l.file, plain, 3).entry).toEqual([
+        { position: 1n, who: 'tr' },
+        { position: 2n, who: 'kz' },
+      ]);
+      // And back to a ledger: its history table goes, the guards return
+      l.db.transaction(() => keepRowHistory(l.db, ['entry'], 3, { entry: 'position' }))();
+      expect(() => l.write(step("UPDATE entry SET who = 'uz'"))).toThrow('rows are never changed');
+      expect(coversAt(l.file, l.projection, 3)).toBe(true);
+    });
+
+    it('a view over a history that is missing is found out when the views are made, not mid-query', () => {
+      // Given a ledger, read by a reader that takes it for a table with history
+      const l = live(ENTRIES, ['entry'], { entry: 'position' });
+      l.write(entry(1, 'az'));
+      const plain = sqlProjection(l.projection.name, ENTRIES, ['entry']);
+      const reader = readOnly(l.file);
+      try {
+        expect(() => asOfViews(reader, [plain], 1)).toThrow('no such table');
+      } finally {
+        reader.close();
+      }
+    });
+
     it('refuse a row of another event, a change and a removal, writing nothing', () => {
       // Given a ledger with one row
       const l = live(ENTRIES, ['entry'], { entry: 'position' });

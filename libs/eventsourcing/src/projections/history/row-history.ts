@@ -94,20 +94,22 @@ export function keepRowHistory(
   since: number,
   ledgers: Readonly<Record<string, string>> = {},
 ): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${ROW_HISTORY_META} (
-    tbl TEXT PRIMARY KEY,
-    since INTEGER NOT NULL
-  ) STRICT`);
-  const triggers = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map(
-      (r) => r.name,
-    ),
-  );
+  createMeta(db);
+  const triggers = triggerNames(db);
+  const installed = signatures(db);
   for (const table of tables) {
-    if (triggers.has(triggerName(table, 'ins'))) continue;
     const position = ledgers[table];
+    const signature = signatureOf(db, table, position);
+    if (triggers.has(triggerName(table, 'ins')) && installed.get(table) === signature) continue;
+    // New, created again by a reset, built before history was kept, or kept another way (a table
+    // that became a ledger, or stopped being one, or changed its columns): history starts here.
+    dropRowHistory(db, [table]);
     if (position === undefined) startHistory(db, table, since);
-    else guardLedger(db, table, position, since);
+    else guardLedger(db, table, position);
+    db.prepare(
+      `INSERT INTO ${ROW_HISTORY_META} (tbl, since, signature) VALUES (?, ?, ?)
+       ON CONFLICT (tbl) DO UPDATE SET since = excluded.since, signature = excluded.signature`,
+    ).run(table, since, signature);
   }
 }
 
@@ -137,20 +139,22 @@ export function historyCovers(
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
     .get(ROW_HISTORY_META);
   if (!meta) return false;
-  const since = new Map(
-    (db.prepare(`SELECT tbl, since FROM ${ROW_HISTORY_META}`).all() as { tbl: string; since: number }[]).map(
-      (r) => [r.tbl, r.since],
-    ),
-  );
-  const triggers = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map(
-      (r) => r.name,
-    ),
-  );
+  const rows = db.prepare(`SELECT tbl, since, signature FROM ${ROW_HISTORY_META}`).all() as {
+    tbl: string;
+    since: number;
+    signature: string | null;
+  }[];
+  const kept = new Map(rows.map((r) => [r.tbl, r]));
+  const triggers = triggerNames(db);
   return projections.every((p) =>
     tablesOf(p).every((t) => {
-      const from = since.get(t);
-      return from !== undefined && from <= position && triggers.has(triggerName(t, 'ins'));
+      const row = kept.get(t);
+      const ledger = p.ledgers?.[t];
+      const kind =
+        ledger === undefined ? row?.signature?.startsWith('history ') : row?.signature === `ledger ${ledger}`;
+      return (
+        row !== undefined && row.since <= position && kind === true && triggers.has(triggerName(t, 'ins'))
+      );
     }),
   );
 }
@@ -190,6 +194,10 @@ export function asOfViews(db: Database.Database, projections: readonly Projectio
     statements.push(`CREATE TEMP VIEW projection_checkpoints AS
       SELECT name, version, MIN(position, ${at}) AS position, updated_at FROM main.projection_checkpoints`);
   db.exec(statements.join(';\n'));
+  // A view over a history that is not there fails when it is read, not when it is made: read each
+  // once, so that such a file is found out here (and the question replayed) rather than mid-query.
+  for (const projection of projections)
+    for (const table of tablesOf(projection)) db.prepare(`SELECT * FROM ${quote(table)} LIMIT 0`).all();
 }
 
 /**
@@ -263,9 +271,6 @@ function startHistory(db: Database.Database, table: string, since: number): void
   db.prepare(
     `INSERT INTO ${history} (${names}, _from, _gone) SELECT ${select}, ?, 0 FROM ${quote(table)}`,
   ).run(since);
-  db.prepare(
-    `INSERT INTO ${ROW_HISTORY_META} (tbl, since) VALUES (?, ?) ON CONFLICT (tbl) DO UPDATE SET since = excluded.since`,
-  ).run(table, since);
 }
 
 /**
@@ -273,7 +278,7 @@ function startHistory(db: Database.Database, table: string, since: number): void
  * `position` column, so the table as it stood after `P` is its rows up to `P`. Triggers hold it to
  * that: a row written at another position, an update or a deletion aborts the projection's batch.
  */
-function guardLedger(db: Database.Database, table: string, position: string, since: number): void {
+function guardLedger(db: Database.Database, table: string, position: string): void {
   db.exec(`DROP TABLE IF EXISTS ${quote(table + SUFFIX)}`);
   const refuse = (what: string) =>
     `SELECT RAISE(ABORT, '${table.replace(/'/g, "''")} is a ledger: ${what}');`;
@@ -282,9 +287,6 @@ function guardLedger(db: Database.Database, table: string, position: string, sin
       WHEN NEW.${quote(position)} IS NOT ${POSITION_FUNCTION}() BEGIN ${refuse('a row of another event')} END;
     CREATE TRIGGER ${quote(triggerName(table, 'upd'))} BEFORE UPDATE ON ${quote(table)} BEGIN ${refuse('rows are never changed')} END;
     CREATE TRIGGER ${quote(triggerName(table, 'del'))} BEFORE DELETE ON ${quote(table)} BEGIN ${refuse('rows are never removed')} END;`);
-  db.prepare(
-    `INSERT INTO ${ROW_HISTORY_META} (tbl, since) VALUES (?, ?) ON CONFLICT (tbl) DO UPDATE SET since = excluded.since`,
-  ).run(table, since);
 }
 
 function shapeOf(db: Database.Database, table: string): TableShape {
@@ -326,6 +328,42 @@ function indexesOf(db: Database.Database, table: string): string[][] {
     indexes.push(columns.map((c) => c.name!));
   }
   return indexes;
+}
+
+function createMeta(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${ROW_HISTORY_META} (
+    tbl TEXT PRIMARY KEY,
+    since INTEGER NOT NULL,
+    signature TEXT
+  ) STRICT`);
+  // A table made before signatures were recorded: its histories are reinstalled (null signatures).
+  const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(ROW_HISTORY_META) as {
+    name: string;
+  }[];
+  if (!columns.some((c) => c.name === 'signature'))
+    db.exec(`ALTER TABLE ${ROW_HISTORY_META} ADD COLUMN signature TEXT`);
+}
+
+/** How a table's history is kept: as a ledger (by which column) or by versions (of which columns). */
+function signatureOf(db: Database.Database, table: string, ledgerPosition: string | undefined): string {
+  if (ledgerPosition !== undefined) return `ledger ${ledgerPosition}`;
+  const shape = shapeOf(db, table);
+  return `history ${JSON.stringify([shape.columns, shape.types, shape.key])}`;
+}
+
+function signatures(db: Database.Database): Map<string, string | null> {
+  const rows = db.prepare(`SELECT tbl, signature FROM ${ROW_HISTORY_META}`).all() as {
+    tbl: string;
+    signature: string | null;
+  }[];
+  return new Map(rows.map((r) => [r.tbl, r.signature]));
+}
+
+function triggerNames(db: Database.Database): Set<string> {
+  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
+    name: string;
+  }[];
+  return new Set(rows.map((r) => r.name));
 }
 
 function tableNames(db: Database.Database): string[] {
