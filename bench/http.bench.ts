@@ -103,6 +103,10 @@ export async function runHttpBenchmark(sizes: HttpSizes): Promise<BenchmarkResul
         HOST: '127.0.0.1',
         KURULTAI_DATA_DIR: dataDir,
         KURULTAI_LOG_LEVEL: 'error',
+        // The engine with or without row history, as the environment of the run says (default on).
+        ...(process.env.KURULTAI_ROW_HISTORY
+          ? { KURULTAI_ROW_HISTORY: process.env.KURULTAI_ROW_HISTORY }
+          : {}),
       },
       enginePort,
     );
