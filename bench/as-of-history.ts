@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { SqliteEventStore } from '#event-store';
 import { AsOfReplayer, type AsOf, type AsOfView, type LiveReadModels, type Snapshots } from '#eventsourcing';
 import { allProjections, findPlan, type PlanView } from '#read-models';
-import { compare, type Comparison, type Rounds, type Work } from './harness.js';
+import { compare, type Rounds, type Work } from './harness.js';
 import { random } from './world-data.js';
 
 /** A log caught up by a live runner: what the "as of" questions ask of. */
@@ -206,17 +206,6 @@ export async function assertHistoryAnswers(
     }
   }
   return checks.size;
-}
-
-/** A comparison of two single timings (a catch-up each), in the shape `costFigure` reads. */
-export function onceComparison(engineMs: number, baselineMs: number): Comparison {
-  const side = (ms: number) => ({ perSecond: 1000 / ms, samples: [1000 / ms], operationsPerRound: 1 });
-  return {
-    engine: side(engineMs),
-    baseline: side(baselineMs),
-    ratio: baselineMs / engineMs,
-    ratioRange: [baselineMs / engineMs, baselineMs / engineMs],
-  };
 }
 
 /** The snapshot each log's replayed questions start from. */

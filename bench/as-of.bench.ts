@@ -7,7 +7,6 @@ import { allProjections } from '#read-models';
 import {
   assertPath,
   historyQuestions,
-  onceComparison,
   askPlan,
   planToAsk,
   type AsOfLog,
@@ -408,15 +407,19 @@ export async function runAsOfBenchmark(sizes: AsOfSizes, shared?: WorldLogs): Pr
               ),
             ]
           : []),
-        costFigure(
+        pairedFigure(
           `catch-up from zero with snapshots vs without, ${large.label} log`,
+          'ms',
+          'lower',
           { engine: 'snapshots and row history', baseline: 'row history, no snapshots' },
-          onceComparison(large.catchUpMs, plain.catchUpMs),
+          { engine: [large.catchUpMs], baseline: [plain.catchUpMs] },
         ),
-        costFigure(
+        pairedFigure(
           `catch-up from zero with row history vs without, ${large.label} log`,
+          'ms',
+          'lower',
           { engine: 'row history, no snapshots', baseline: 'rowHistory: false, no snapshots' },
-          onceComparison(plain.catchUpMs, bare.catchUpMs),
+          { engine: [plain.catchUpMs], baseline: [bare.catchUpMs] },
         ),
         pairedFigure(
           `read-model file with row history vs without, ${large.label} log`,

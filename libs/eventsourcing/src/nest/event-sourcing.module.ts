@@ -48,6 +48,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   static forRoot(options: EventSourcingOptions): DynamicModule {
+    const rowHistory = options.rowHistory !== false;
     return {
       module: EventSourcingModule,
       imports: [CqrsModule.forRoot()],
@@ -98,7 +99,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
           inject: [EVENT_STORE, READ_MODEL_DB, Snapshots],
           useFactory: (store: EventStore, db: Database.Database, snapshots: Snapshots | null) => {
             const runner: ProjectionRunner = new ProjectionRunner(store, db, options.projections, {
-              rowHistory: options.rowHistory ?? true,
+              rowHistory,
               onError: (error) => new Logger('projections').error(`projection failed: ${String(error)}`),
               // The live database, whichever a blue/green rebuild has swapped in.
               onFlushed: (position) => snapshots?.maybeTake(runner.database, position),
@@ -117,7 +118,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
           ) =>
             new BlueGreenRebuild(store, runner, options.projections, {
               path: options.readModelPath,
-              rowHistory: options.rowHistory ?? true,
+              rowHistory,
               ...(options.clock ? { clock: options.clock } : {}),
               // The files change: no snapshot in progress, no "as of" view holding the live file.
               beforeSwap: async () => {
@@ -134,7 +135,7 @@ export class EventSourcingModule implements OnApplicationBootstrap, OnApplicatio
           useFactory: (store: EventStore, snapshots: Snapshots | null, runner: ProjectionRunner) =>
             // Without row history, position questions replay at once instead of asking the live file.
             new AsOfReplayer(store, options.projections, snapshots, {
-              ...(options.rowHistory === false ? {} : { live: runner }),
+              ...(rowHistory ? { live: runner } : {}),
             }),
         },
         CommandHandling,

@@ -45,10 +45,10 @@ interface Entry {
  * projections keep (`row-history.ts`): a read-only connection to the live read models whose tables
  * are shadowed by views of the rows as they stood then, at the cost of the query alone. Otherwise
  * (by occurred time, a position before the history begins, read models in memory) by running the
- * same projection code over the log up to that point: from the nearest snapshot, opened in place with the replay kept in a transaction that is never
- * committed (the cost is the events after the snapshot, not the size of the read models), or from
- * zero into a temporary database on disk (memory bounded whatever the size of the log). The result
- * is kept for repeated questions.
+ * same projection code over the log up to that point: from the nearest snapshot, opened in place
+ * with the replay kept in a transaction that is never committed (the cost is the events after the
+ * snapshot, not the size of the read models), or from zero into a temporary database on disk
+ * (memory bounded whatever the size of the log). The result is kept for repeated questions.
  */
 export class AsOfReplayer {
   private readonly cache = new Map<string, Entry>();
@@ -187,16 +187,14 @@ export class AsOfReplayer {
     const live = this.live.database;
     if (live.memory || !live.open) return null;
     let db: Database.Database | null = null;
-    let result: T | null = null;
     try {
       db = new Database(live.name, { readonly: true, fileMustExist: true });
-      result = read(db);
+      const result = read(db);
+      if (!keep || result === null) db.close();
       return result;
     } catch {
-      result = null;
+      db?.close();
       return null;
-    } finally {
-      if (db && (!keep || result === null)) db.close();
     }
   }
 

@@ -15,9 +15,10 @@ import type { Projection } from '../projection.js';
  * - triggers after INSERT, UPDATE and DELETE on `t` write the version (an UPDATE that changes the
  *   key also marks the old key gone; with `recursive_triggers` on, rows an `INSERT OR REPLACE`
  *   removes are marked gone too);
- * - `row_history (tbl, since)`: from which position the table's history is complete (0 when the
- *   table was built from the start of the log; the projection's checkpoint when history began on
- *   tables built before).
+ * - `row_history (tbl, since, signature)`: from which position the table's history is complete (0
+ *   when the table was built from the start of the log; the projection's checkpoint when history
+ *   began on tables built before), and how it is kept (`signatureOf`: versions of which columns,
+ *   or a ledger).
  */
 
 export const ROW_HISTORY_META = 'row_history';
@@ -95,12 +96,11 @@ export function keepRowHistory(
   ledgers: Readonly<Record<string, string>> = {},
 ): void {
   createMeta(db);
-  const triggers = triggerNames(db);
-  const installed = signatures(db);
+  const installed = installedHistory(db);
   for (const table of tables) {
     const position = ledgers[table];
     const signature = signatureOf(db, table, position);
-    if (triggers.has(triggerName(table, 'ins')) && installed.get(table) === signature) continue;
+    if (installed.get(table)?.signature === signature) continue;
     // New, created again by a reset, built before history was kept, or kept another way (a table
     // that became a ledger, or stopped being one, or changed its columns): history starts here.
     dropRowHistory(db, [table]);
@@ -115,9 +115,7 @@ export function keepRowHistory(
 
 /** Stops keeping the history of `tables` and drops what was kept (triggers, history tables, meta). */
 export function dropRowHistory(db: Database.Database, tables: readonly string[]): void {
-  const meta = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .get(ROW_HISTORY_META);
+  const meta = hasTable(db, ROW_HISTORY_META);
   for (const table of tables) {
     for (const what of ['ins', 'upd', 'set', 'del'] as const)
       db.exec(`DROP TRIGGER IF EXISTS ${quote(triggerName(table, what))}`);
@@ -135,25 +133,13 @@ export function historyCovers(
   projections: readonly Projection[],
   position: number,
 ): boolean {
-  const meta = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
-    .get(ROW_HISTORY_META);
-  if (!meta) return false;
-  const rows = db.prepare(`SELECT tbl, since, signature FROM ${ROW_HISTORY_META}`).all() as {
-    tbl: string;
-    since: number;
-    signature: string | null;
-  }[];
-  const kept = new Map(rows.map((r) => [r.tbl, r]));
-  const triggers = triggerNames(db);
+  if (!hasTable(db, ROW_HISTORY_META)) return false;
+  const installed = installedHistory(db);
   return projections.every((p) =>
     tablesOf(p).every((t) => {
-      const row = kept.get(t);
-      const ledger = p.ledgers?.[t];
-      const kind =
-        ledger === undefined ? row?.signature?.startsWith('history ') : row?.signature === `ledger ${ledger}`;
+      const kept = installed.get(t);
       return (
-        row !== undefined && row.since <= position && kind === true && triggers.has(triggerName(t, 'ins'))
+        kept !== undefined && kept.since <= position && kept.signature === signatureOf(db, t, p.ledgers?.[t])
       );
     }),
   );
@@ -222,7 +208,6 @@ function startHistory(db: Database.Database, table: string, since: number): void
   const history = quote(table + SUFFIX);
   const rowidColumn = shape.rowid ? ', _rowid INTEGER' : '';
   const key = shape.key.map(quote).join(', ');
-  db.exec(`DROP TABLE IF EXISTS ${history}`);
   db.exec(`CREATE TABLE ${history} (
     ${shape.columns.map((c, i) => `${quote(c)} ${shape.types[i]}`).join(', ')}${rowidColumn},
     _from INTEGER NOT NULL,
@@ -279,7 +264,6 @@ function startHistory(db: Database.Database, table: string, since: number): void
  * that: a row written at another position, an update or a deletion aborts the projection's batch.
  */
 function guardLedger(db: Database.Database, table: string, position: string): void {
-  db.exec(`DROP TABLE IF EXISTS ${quote(table + SUFFIX)}`);
   const refuse = (what: string) =>
     `SELECT RAISE(ABORT, '${table.replace(/'/g, "''")} is a ledger: ${what}');`;
   db.exec(`
@@ -351,19 +335,26 @@ function signatureOf(db: Database.Database, table: string, ledgerPosition: strin
   return `history ${JSON.stringify([shape.columns, shape.types, shape.key])}`;
 }
 
-function signatures(db: Database.Database): Map<string, string | null> {
-  const rows = db.prepare(`SELECT tbl, signature FROM ${ROW_HISTORY_META}`).all() as {
+/**
+ * What `row_history` says of each table whose history is installed: a table whose triggers are
+ * gone (dropped with it by a reset) is left out, whatever its row says.
+ */
+function installedHistory(db: Database.Database): Map<string, { since: number; signature: string | null }> {
+  const triggers = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map(
+      (r) => r.name,
+    ),
+  );
+  const rows = db.prepare(`SELECT tbl, since, signature FROM ${ROW_HISTORY_META}`).all() as {
     tbl: string;
+    since: number;
     signature: string | null;
   }[];
-  return new Map(rows.map((r) => [r.tbl, r.signature]));
-}
-
-function triggerNames(db: Database.Database): Set<string> {
-  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as {
-    name: string;
-  }[];
-  return new Set(rows.map((r) => r.name));
+  return new Map(
+    rows
+      .filter((r) => triggers.has(triggerName(r.tbl, 'ins')))
+      .map((r) => [r.tbl, { since: r.since, signature: r.signature }]),
+  );
 }
 
 function tableNames(db: Database.Database): string[] {
